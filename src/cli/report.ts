@@ -1,0 +1,17 @@
+import type { ContentError } from '../types.js';
+
+/** `seeds/foo.md:3: date "2025-02-30" is not a real calendar date`, as a compiler would print it. */
+export function formatError(e: ContentError): string {
+  return `${e.file}${e.line !== undefined ? `:${e.line}` : ''}: ${e.message}`;
+}
+
+/** Sorted by file then line, so the report reads top to bottom like the folder. */
+export function formatErrors(errors: readonly ContentError[]): string {
+  const sorted = [...errors].sort((a, b) =>
+    a.file !== b.file ? (a.file < b.file ? -1 : 1) : (a.line ?? 0) - (b.line ?? 0),
+  );
+  const files = new Set(errors.map((e) => e.file)).size;
+  const lines = sorted.map(formatError);
+  lines.push(`${errors.length} error${errors.length === 1 ? '' : 's'} in ${files} file${files === 1 ? '' : 's'}`);
+  return lines.join('\n');
+}

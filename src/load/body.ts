@@ -1,0 +1,61 @@
+import type { Paragraph, Root } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import remarkHtml from 'remark-html';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+
+/** Both formats end as an mdast tree and leave through this one sanitising compiler. */
+const toHtml = unified().use(remarkHtml, { sanitize: true });
+const markdownParser = unified().use(remarkParse);
+
+export interface Body {
+  html: string;
+  /** Plain text of the body, for word counts, summaries and headlines. */
+  text: string;
+  /** Plain text of the first paragraph. */
+  lede: string;
+}
+
+export function parseMarkdownBody(markdown: string): Root {
+  return markdownParser.parse(markdown);
+}
+
+/**
+ * The seed format is plain text: blank lines separate paragraphs and nothing else has meaning,
+ * so `*stars*`, `1.` and `<tags>` stay the characters they are. Building mdast text nodes by hand
+ * (instead of parsing) is what guarantees that.
+ */
+export function plainTextToMdast(text: string): Root {
+  const paragraphs: Paragraph[] = text
+    .split(/\n[ \t]*\n/)
+    .map((p) => p.split('\n').map((line) => line.trim()).filter((l) => l.length > 0).join(' '))
+    .filter((p) => p.length > 0)
+    .map((value) => ({ type: 'paragraph', children: [{ type: 'text', value }] }));
+  return { type: 'root', children: paragraphs };
+}
+
+export function renderBody(tree: Root): Body {
+  const html = String(toHtml.stringify(toHtml.runSync(tree) as Root)).trim();
+  const firstParagraph = tree.children.find((n) => n.type === 'paragraph');
+  const text = tree.children.map((n) => toString(n)).join('\n\n');
+  return { html, text, lede: firstParagraph ? toString(firstParagraph) : text.split('\n\n')[0] ?? '' };
+}
+
+export function countWords(text: string): number {
+  const m = text.match(/[\p{L}\p{N}][\p{L}\p{N}'’.-]*/gu);
+  return m ? m.length : 0;
+}
+
+/** 230 words a minute, the usual figure for adult reading of news prose; never less than a minute. */
+export function readingMinutes(words: number): number {
+  return Math.max(1, Math.ceil(words / 230));
+}
+
+/** A summary for meta descriptions and lists: the lede, cut at a word boundary near `max` characters. */
+export function summarise(lede: string, max = 200): string {
+  const clean = lede.replace(/\s+/g, ' ').trim();
+  if (clean.length <= max) return clean;
+  const cut = clean.slice(0, max);
+  const lastSpace = cut.lastIndexOf(' ');
+  return `${cut.slice(0, lastSpace > max / 2 ? lastSpace : max).replace(/[\s,;:.—–-]+$/u, '')}…`;
+}

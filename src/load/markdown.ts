@@ -1,0 +1,195 @@
+import matter from 'gray-matter';
+import type { CalendarDate, ContentError, ParsedArticle } from '../types.js';
+import { isCalendarDate, utcDateToCalendarDate } from '../model/calendar.js';
+import { deriveHeadline } from '../model/headline.js';
+import { countWords, parseMarkdownBody, readingMinutes, renderBody, summarise } from './body.js';
+import { excerpt } from './seed.js';
+
+const SLUG = /^[a-z0-9-]+$/;
+
+/**
+ * gray-matter 4 evaluates `---js` and `---coffee` front matter with `eval` unless told otherwise.
+ * Every non-YAML engine is replaced by one that refuses, as a second line of defence behind the
+ * language check in `parseMarkdownArticle`.
+ */
+function refuse(language: string) {
+  return () => {
+    throw new Error(`${language} front matter is not accepted`);
+  };
+}
+const MATTER_OPTIONS = {
+  language: 'yaml',
+  engines: {
+    js: refuse('js'),
+    javascript: refuse('javascript'),
+    coffee: refuse('coffee'),
+    coffeescript: refuse('coffeescript'),
+    cson: refuse('cson'),
+    toml: refuse('toml'),
+    json: refuse('json'),
+  },
+} as const;
+
+interface FrontMatter {
+  data: Record<string, unknown>;
+  /** Raw front-matter lines; index i is line i + 1 of the file. */
+  lines: string[];
+  /** The Markdown after the closing `---`. */
+  content: string;
+}
+
+/** The 1-based line of `key:` in the front matter, for error messages. */
+function lineOf(fm: FrontMatter, key: string): number | undefined {
+  const re = new RegExp(`^\\s*["']?${key}["']?\\s*:`);
+  const i = fm.lines.findIndex((l) => re.test(l));
+  return i === -1 ? undefined : i + 1;
+}
+
+/**
+ * js-yaml turns `date: 2025-07-04` into a `Date` at UTC midnight, and `2025-02-30` into March 2
+ * without complaint. The literal as written is the truth, so read it back from the raw line.
+ */
+function readDate(
+  fm: FrontMatter,
+  key: string,
+  file: string,
+  errors: ContentError[],
+): CalendarDate | undefined {
+  const value = fm.data[key];
+  if (value === undefined || value === null) return undefined;
+  const line = lineOf(fm, key);
+  const rawLine = line ? fm.lines[line - 1] : undefined;
+  const literal = rawLine?.replace(/^[^:]*:\s*/, '').replace(/\s+#.*$/, '').replace(/^["']|["']$/g, '').trim();
+  const text = value instanceof Date ? (literal ?? utcDateToCalendarDate(value)) : String(value);
+  // Accept a full timestamp but keep only its calendar date, as written.
+  const datePart = /^(\d{4}-\d{2}-\d{2})(?:[T ][0-9:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$/.exec(text)?.[1];
+  if (!datePart) {
+    errors.push({ file, line, message: `${key} "${excerpt(text)}" is not in the form YYYY-MM-DD` });
+    return undefined;
+  }
+  if (!isCalendarDate(datePart)) {
+    errors.push({ file, line, message: `${key} "${datePart}" is not a real calendar date` });
+    return undefined;
+  }
+  return datePart;
+}
+
+function readString(fm: FrontMatter, key: string, file: string, errors: ContentError[]): string | undefined {
+  const value = fm.data[key];
+  if (value === undefined || value === null) return undefined;
+  if (typeof value === 'string' || typeof value === 'number') {
+    const s = String(value).trim();
+    return s.length > 0 ? s : undefined;
+  }
+  errors.push({ file, line: lineOf(fm, key), message: `${key} must be text, found ${describe(value)}` });
+  return undefined;
+}
+
+function readTags(fm: FrontMatter, file: string, errors: ContentError[]): string[] {
+  const value = fm.data['tags'];
+  if (value === undefined || value === null) return [];
+  const list = typeof value === 'string' ? value.split(',') : value;
+  if (!Array.isArray(list) || list.some((t) => typeof t !== 'string' && typeof t !== 'number')) {
+    errors.push({ file, line: lineOf(fm, 'tags'), message: 'tags must be a list of words, e.g. tags: [Ukraine, diplomacy]' });
+    return [];
+  }
+  const seen = new Set<string>();
+  const tags: string[] = [];
+  for (const t of list as (string | number)[]) {
+    const tag = String(t).trim();
+    if (tag && !seen.has(tag.toLowerCase())) {
+      seen.add(tag.toLowerCase());
+      tags.push(tag);
+    }
+  }
+  return tags;
+}
+
+function describe(value: unknown): string {
+  if (Array.isArray(value)) return 'a list';
+  if (value instanceof Date) return 'a date';
+  return typeof value === 'object' ? 'a mapping' : `${typeof value} ${JSON.stringify(value)}`;
+}
+
+function readFrontMatter(text: string, file: string): FrontMatter | ContentError {
+  const opening = /^---([^\n]*)\n/.exec(text);
+  if (!opening) {
+    return { file, line: 1, message: 'missing front matter: a Markdown article starts with "---", then "date: YYYY-MM-DD" and "title: …", then "---"' };
+  }
+  const language = opening[1]!.trim();
+  if (language !== '' && language.toLowerCase() !== 'yaml') {
+    return { file, line: 1, message: `front matter must be YAML; "---${excerpt(language, 20)}" front matter is not accepted (use a plain "---" line)` };
+  }
+  if (!/\n---[ \t]*(\n|$)/.test(text.slice(opening[0].length - 1))) {
+    return { file, line: 1, message: 'front matter is never closed: add a "---" line after it' };
+  }
+  try {
+    const parsed = matter(text, MATTER_OPTIONS);
+    const data = parsed.data;
+    if (data === null || typeof data !== 'object' || Array.isArray(data)) {
+      return { file, line: 2, message: 'front matter must be a mapping of keys to values' };
+    }
+    return { data: data as Record<string, unknown>, lines: parsed.matter.split('\n'), content: parsed.content };
+  } catch (err) {
+    const e = err as { name?: string; reason?: string; mark?: { line: number }; message?: string };
+    if (e.name === 'YAMLException') {
+      return { file, line: e.mark ? e.mark.line + 1 : undefined, message: `front matter is not valid YAML: ${e.reason ?? e.message}` };
+    }
+    return { file, line: 1, message: `front matter could not be read: ${e.message ?? String(err)}` };
+  }
+}
+
+/** Markdown with YAML front matter (`.md`). `text` has had its BOM and CR line endings removed. */
+export function parseMarkdownArticle(text: string, file: string): ParsedArticle | ContentError[] {
+  if (text.trim().length === 0) return [{ file, message: 'file is empty: expected YAML front matter with a date, then the article' }];
+  const fm = readFrontMatter(text, file);
+  if ('message' in fm) return [fm];
+  const errors: ContentError[] = [];
+
+  const date = readDate(fm, 'date', file, errors);
+  if (fm.data['date'] === undefined || fm.data['date'] === null) {
+    errors.push({ file, line: 1, message: 'missing date: add "date: YYYY-MM-DD" to the front matter' });
+  }
+  const updated = readDate(fm, 'updated', file, errors);
+  const explicitTitle = readString(fm, 'title', file, errors);
+  const slug = readString(fm, 'slug', file, errors);
+  if (slug !== undefined && !SLUG.test(slug)) {
+    errors.push({ file, line: lineOf(fm, 'slug'), message: `slug "${excerpt(slug)}" may only contain a-z, 0-9 and "-"` });
+  }
+  const summary = readString(fm, 'summary', file, errors);
+  const dateline = readString(fm, 'dateline', file, errors);
+  const author = readString(fm, 'author', file, errors);
+  const tags = readTags(fm, file, errors);
+  const draftValue = fm.data['draft'];
+  if (draftValue !== undefined && typeof draftValue !== 'boolean') {
+    errors.push({ file, line: lineOf(fm, 'draft'), message: 'draft must be true or false' });
+  }
+
+  const body = renderBody(parseMarkdownBody(fm.content));
+  if (body.text.trim().length === 0 && !explicitTitle) {
+    errors.push({ file, line: fm.lines.length + 1, message: 'article has neither a title nor any text' });
+  }
+  if (errors.length > 0 || !date) return errors;
+
+  const title = explicitTitle ?? deriveHeadline(body.lede);
+  const words = countWords(body.text);
+  return {
+    title,
+    titleDerived: explicitTitle === undefined,
+    slugBase: title,
+    explicitSlug: slug,
+    explicitSlugLine: slug === undefined ? undefined : lineOf(fm, 'slug'),
+    date,
+    updated,
+    dateline,
+    author,
+    tags,
+    summary: summary ?? summarise(body.lede),
+    wordCount: words,
+    readingMinutes: readingMinutes(words),
+    draft: draftValue === true,
+    bodyHtml: body.html,
+    source: file,
+    format: 'markdown',
+  };
+}

@@ -1,0 +1,56 @@
+import type { ContentError, ParsedArticle } from '../types.js';
+import { parseCalendarDate } from '../model/calendar.js';
+import { deriveHeadline } from '../model/headline.js';
+import { countWords, plainTextToMdast, readingMinutes, renderBody, summarise } from './body.js';
+import { splitDateline } from './dateline.js';
+
+const DATE_LINE = /^\s*date[ \t]+(\S+)(?:[ \t]+(.*))?$/;
+
+/**
+ * The seed format (`.txt`): the first non-blank line is ` date YYYY-MM-DD` followed by the start of
+ * the body; the body runs on through the following lines. No title: the headline is derived.
+ * `text` has already had its BOM and CR line endings removed.
+ */
+export function parseSeedArticle(text: string, file: string): ParsedArticle | ContentError {
+  const lines = text.split('\n');
+  const first = lines.findIndex((l) => l.trim().length > 0);
+  if (first === -1) return { file, message: 'file is empty: expected a first line like " date 2025-07-04 Moscow, Russia — …"' };
+  const line = first + 1;
+  const m = DATE_LINE.exec(lines[first]!);
+  if (!m) {
+    return { file, line, message: `missing date: the first line must start with "date YYYY-MM-DD", found "${excerpt(lines[first]!)}"` };
+  }
+  const rawDate = m[1]!;
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(rawDate)) {
+    return { file, line, message: `date "${excerpt(rawDate)}" is not in the form YYYY-MM-DD` };
+  }
+  if (!parseCalendarDate(rawDate)) {
+    return { file, line, message: `date "${rawDate}" is not a real calendar date` };
+  }
+  const bodyText = [m[2] ?? '', ...lines.slice(first + 1)].join('\n').trim();
+  if (bodyText.length === 0) return { file, line, message: 'article has a date but no text' };
+
+  const { dateline, rest } = splitDateline(bodyText);
+  const body = renderBody(plainTextToMdast(rest));
+  const words = countWords(body.text);
+  const title = deriveHeadline(body.lede);
+  return {
+    title,
+    titleDerived: true,
+    slugBase: title,
+    date: rawDate,
+    dateline,
+    tags: [],
+    summary: summarise(body.lede),
+    wordCount: words,
+    readingMinutes: readingMinutes(words),
+    draft: false,
+    bodyHtml: body.html,
+    source: file,
+    format: 'seed',
+  };
+}
+
+export function excerpt(s: string, max = 40): string {
+  return s.length > max ? `${s.slice(0, max)}…` : s;
+}

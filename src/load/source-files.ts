@@ -1,0 +1,68 @@
+import { lstat, readdir, readFile, realpath } from 'node:fs/promises';
+import path from 'node:path';
+import type { ContentError } from '../types.js';
+import { isArticleFile } from './parse-article.js';
+
+export interface SourceFile {
+  /** Path as shown to the user: the input folder joined with the file's relative path. */
+  file: string;
+  /** Path relative to the input folder, with `/` separators. */
+  relative: string;
+  bytes: Uint8Array;
+}
+
+/** How a path is shown in messages: relative to the working folder when inside it, else absolute. */
+export function displayPath(file: string, cwd = process.cwd()): string {
+  const abs = path.resolve(file);
+  const rel = path.relative(cwd, abs);
+  return rel.startsWith('..') || path.isAbsolute(rel) ? abs : rel;
+}
+
+/**
+ * Every article file under `inputDir`, in a stable order (sorted by relative path) so that the
+ * build does not depend on the order the file system lists entries in. Hidden files and folders
+ * are skipped. A symbolic link is followed only when it stays inside the input folder.
+ */
+export async function readSourceFiles(inputDir: string): Promise<{ files: SourceFile[]; errors: ContentError[] }> {
+  const files: SourceFile[] = [];
+  const errors: ContentError[] = [];
+  let root: string;
+  try {
+    root = await realpath(inputDir);
+  } catch {
+    return { files, errors: [{ file: inputDir, message: 'input folder does not exist' }] };
+  }
+
+  async function walk(dir: string, relDir: string): Promise<void> {
+    const entries = await readdir(dir, { withFileTypes: true });
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const entry of entries) {
+      if (entry.name.startsWith('.')) continue;
+      const rel = relDir ? `${relDir}/${entry.name}` : entry.name;
+      const full = path.join(path.resolve(inputDir), rel);
+      const shown = displayPath(full);
+      let stat = await lstat(full);
+      if (stat.isSymbolicLink()) {
+        let target: string;
+        try {
+          target = await realpath(full);
+        } catch {
+          errors.push({ file: shown, message: 'symbolic link points to nothing' });
+          continue;
+        }
+        if (target !== root && !target.startsWith(root + path.sep)) {
+          errors.push({ file: shown, message: 'symbolic link points outside the input folder; it is not read' });
+          continue;
+        }
+        stat = await lstat(target);
+      }
+      if (stat.isDirectory()) {
+        if (!entry.isSymbolicLink()) await walk(full, rel);
+      } else if (stat.isFile() && isArticleFile(entry.name)) {
+        files.push({ file: shown, relative: rel, bytes: await readFile(full) });
+      }
+    }
+  }
+  await walk(root, '');
+  return { files, errors };
+}

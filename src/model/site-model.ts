@@ -1,0 +1,65 @@
+import type { Article, ContentError, ParsedArticle, SiteConfig } from '../types.js';
+import { RESERVED_SLUGS, slugFromTitle } from './slug.js';
+
+/** Chronological order, then source path: the same input always gives the same order. */
+export function compareArticles(a: Pick<Article, 'date' | 'source'>, b: Pick<Article, 'date' | 'source'>): number {
+  if (a.date !== b.date) return a.date < b.date ? -1 : 1;
+  return a.source < b.source ? -1 : a.source > b.source ? 1 : 0;
+}
+
+export function articlePath(date: string, slug: string): string {
+  const [y, m, d] = date.split('-');
+  return `/${y}/${m}/${d}/${slug}/`;
+}
+
+/**
+ * Gives every article its slug and URL. Slugs are unique within a day: an author's explicit
+ * slug is kept (a second article claiming it is an error), and a slug derived from a title
+ * gets `-2`, `-3` when another article of that day already has it, so both are published.
+ * Returns the articles in chronological order.
+ */
+export function assignUrls(parsed: ParsedArticle[], config: SiteConfig): { articles: Article[]; errors: ContentError[] } {
+  const sorted = [...parsed].sort(compareArticles);
+  const errors: ContentError[] = [];
+  const taken = new Map<string, Map<string, string>>(); // date → slug → source that holds it
+  const dayOf = (date: string) => {
+    let day = taken.get(date);
+    if (!day) taken.set(date, (day = new Map()));
+    return day;
+  };
+
+  // Explicit slugs first, so a derived slug can never take a name an author chose.
+  const slugs = new Map<ParsedArticle, string>();
+  for (const a of sorted) {
+    if (a.explicitSlug === undefined) continue;
+    const day = dayOf(a.date);
+    const holder = day.get(a.explicitSlug);
+    if (RESERVED_SLUGS.has(a.explicitSlug)) {
+      errors.push({ file: a.source, line: a.explicitSlugLine, message: `slug "${a.explicitSlug}" is reserved for the site's own pages; choose another` });
+    } else if (holder !== undefined) {
+      errors.push({ file: a.source, line: a.explicitSlugLine, message: `slug "${a.explicitSlug}" is already used on ${a.date} by ${holder}; choose another` });
+    } else {
+      day.set(a.explicitSlug, a.source);
+      slugs.set(a, a.explicitSlug);
+    }
+  }
+  for (const a of sorted) {
+    if (a.explicitSlug !== undefined) continue;
+    const day = dayOf(a.date);
+    const base = slugFromTitle(a.slugBase);
+    let slug = base;
+    for (let n = 2; day.has(slug) || RESERVED_SLUGS.has(slug); n++) slug = `${base}-${n}`;
+    day.set(slug, a.source);
+    slugs.set(a, slug);
+  }
+
+  const articles: Article[] = [];
+  for (const a of sorted) {
+    const slug = slugs.get(a);
+    if (slug === undefined) continue;
+    const { explicitSlug: _explicit, explicitSlugLine: _line, slugBase: _base, ...rest } = a;
+    const path = articlePath(a.date, slug);
+    articles.push({ ...rest, slug, path, url: new URL(path.slice(1), config.baseUrl).href });
+  }
+  return { articles, errors };
+}

@@ -1,0 +1,18 @@
+import { Liquid } from 'liquidjs';
+
+/**
+ * The template engine. Output is HTML-escaped unless a template asks for `| raw` (only sanitised
+ * body HTML and prebuilt JSON do); an unknown variable or filter fails the build, so a typo in a
+ * template cannot silently publish blanks. Templates come from memory, so rendering never reads disk.
+ */
+export function createTemplateEngine(templates: Record<string, string>): Liquid {
+  return new Liquid({
+    templates,
+    extname: '.liquid',
+    outputEscape: 'escape',
+    strictVariables: true,
+    strictFilters: true,
+    ownPropertyOnly: true,
+    cache: true,
+  });
+}

@@ -1,0 +1,24 @@
+import { format } from 'date-fns';
+import type { CalendarDate } from '../types.js';
+import { calendarDateToLocalNoon } from '../model/calendar.js';
+import { DATE_LOCALES, type DateLocale } from '../model/locales.js';
+
+/** Human-readable dates in the configured locale. Works on calendar dates, so no zone can shift a day. */
+export class DateFormatter {
+  private readonly dl: DateLocale;
+  constructor(localeCode: string) {
+    const dl = DATE_LOCALES[localeCode];
+    if (!dl) throw new Error(`unknown date locale ${localeCode}`);
+    this.dl = dl;
+  }
+  long(date: CalendarDate): string {
+    return format(calendarDateToLocalNoon(date), this.dl.longDate, { locale: this.dl.locale });
+  }
+  /** "July 2025" (stand-alone month name, as a heading needs in Slavic languages). */
+  monthYear(year: number, month: number): string {
+    return format(new Date(year, month - 1, 15, 12), 'LLLL yyyy', { locale: this.dl.locale });
+  }
+  monthName(month: number): string {
+    return format(new Date(2000, month - 1, 15, 12), 'LLLL', { locale: this.dl.locale });
+  }
+}

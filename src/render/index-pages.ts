@@ -1,0 +1,169 @@
+import type { Article } from '../types.js';
+import type { DayEntry, MonthEntry, YearEntry } from '../model/date-index.js';
+import { paginate } from '../model/paginate.js';
+import type { PageJob, RenderContext } from './page-job.js';
+import { articleSummaryView, pageSuffix, paginationView, type LinkView } from './views.js';
+
+function neighbourLink(label: string, href: string | undefined): LinkView | null {
+  return href ? { href, label } : null;
+}
+
+/** `/` and `/page/N/`: the latest articles, newest first. */
+export function* homePageJobs(newestFirst: readonly Article[], ctx: RenderContext): Generator<PageJob> {
+  const { config, link, dates } = ctx;
+  for (const page of paginate(newestFirst, config.pageSize, '/')) {
+    yield {
+      path: page.path,
+      template: 'home',
+      view: {
+        site: ctx.site,
+        page: {
+          title: page.number === 1 ? config.title : `Latest articles${pageSuffix(page)}`,
+          description: config.description,
+          canonical: link.absolute(page.path),
+          kind: 'home',
+          breadcrumbs: [],
+        },
+        articles: page.items.map((a) => articleSummaryView(a, link, dates)),
+        pagination: paginationView(page, link),
+      },
+    };
+  }
+}
+
+/** `/archive/`: every year with its count and its months. */
+export function archivePageJob(years: readonly YearEntry[], ctx: RenderContext): PageJob {
+  const { link, dates } = ctx;
+  return {
+    path: '/archive/',
+    template: 'archive',
+    view: {
+      site: ctx.site,
+      page: {
+        title: 'Archive',
+        description: `Every article of ${ctx.config.title}, by year.`,
+        canonical: link.absolute('/archive/'),
+        kind: 'archive',
+        breadcrumbs: [],
+      },
+      years: [...years].reverse().map((y) => ({
+        label: String(y.year),
+        href: link.href(link.yearPath(y.year)),
+        count: y.count,
+        months: y.months.map((m) => ({ label: dates.monthName(m.month), href: link.href(link.monthPath(m.year, m.month)), count: m.count })),
+      })),
+      total: years.reduce((n, y) => n + y.count, 0),
+    },
+  };
+}
+
+/** `/YYYY/`: the year's months with counts, and links to the neighbouring years. */
+export function yearPageJob(years: readonly YearEntry[], i: number, ctx: RenderContext): PageJob {
+  const { link, dates } = ctx;
+  const y = years[i]!;
+  const path = link.yearPath(y.year);
+  const prev = years[i - 1];
+  const next = years[i + 1];
+  return {
+    path,
+    template: 'year',
+    view: {
+      site: ctx.site,
+      page: {
+        title: String(y.year),
+        description: `${y.count} articles from ${y.year}.`,
+        canonical: link.absolute(path),
+        kind: 'year',
+        breadcrumbs: [{ href: link.href('/archive/'), label: 'Archive' }],
+      },
+      year: { label: String(y.year), count: y.count },
+      months: y.months.map((m) => ({
+        label: dates.monthName(m.month),
+        href: link.href(link.monthPath(m.year, m.month)),
+        count: m.count,
+        days: m.days.length,
+      })),
+      prev: neighbourLink(prev ? String(prev.year) : '', prev ? link.href(link.yearPath(prev.year)) : undefined),
+      next: neighbourLink(next ? String(next.year) : '', next ? link.href(link.yearPath(next.year)) : undefined),
+    },
+  };
+}
+
+/** `/YYYY/MM/`: the month's days with counts, then its articles grouped by day, paginated. */
+export function* monthPageJobs(months: readonly MonthEntry[], i: number, ctx: RenderContext): Generator<PageJob> {
+  const { link, dates, config } = ctx;
+  const m = months[i]!;
+  const listPath = link.monthPath(m.year, m.month);
+  const prev = months[i - 1];
+  const next = months[i + 1];
+  const articles = m.days.flatMap((d) => d.articles);
+  for (const page of paginate(articles, config.pageSize, listPath)) {
+    const groups: { label: string; href: string; articles: ReturnType<typeof articleSummaryView>[] }[] = [];
+    for (const a of page.items) {
+      const href = link.href(link.dayPath(m.year, m.month, Number(a.date.slice(8))));
+      let g = groups.at(-1);
+      if (!g || g.href !== href) groups.push((g = { label: dates.long(a.date), href, articles: [] }));
+      g.articles.push(articleSummaryView(a, link, dates));
+    }
+    yield {
+      path: page.path,
+      template: 'month',
+      view: {
+        site: ctx.site,
+        page: {
+          title: `${dates.monthYear(m.year, m.month)}${pageSuffix(page)}`,
+          description: `${m.count} articles from ${dates.monthYear(m.year, m.month)}.`,
+          canonical: link.absolute(page.path),
+          kind: 'month',
+          breadcrumbs: [
+            { href: link.href('/archive/'), label: 'Archive' },
+            { href: link.href(link.yearPath(m.year)), label: String(m.year) },
+          ],
+        },
+        month: { label: dates.monthYear(m.year, m.month), count: m.count },
+        days: m.days.map((d) => ({ label: String(d.day), href: link.href(link.dayPath(d.year, d.month, d.day)), count: d.articles.length })),
+        groups,
+        pagination: paginationView(page, link),
+        prev: prev ? { href: link.href(link.monthPath(prev.year, prev.month)), label: dates.monthYear(prev.year, prev.month) } : null,
+        next: next ? { href: link.href(link.monthPath(next.year, next.month)), label: dates.monthYear(next.year, next.month) } : null,
+      },
+    };
+  }
+}
+
+/** `/YYYY/MM/DD/`: that day's articles, paginated; prev/next go to the nearest days that have articles. */
+export function* dayPageJobs(days: readonly DayEntry[], i: number, ctx: RenderContext): Generator<PageJob> {
+  const { link, dates, config } = ctx;
+  const d = days[i]!;
+  const listPath = link.dayPath(d.year, d.month, d.day);
+  const iso = d.articles[0]!.date;
+  const prev = days[i - 1];
+  const next = days[i + 1];
+  const dayLink = (e: DayEntry | undefined) =>
+    e ? { href: link.href(link.dayPath(e.year, e.month, e.day)), label: dates.long(e.articles[0]!.date) } : null;
+  for (const page of paginate(d.articles, config.pageSize, listPath)) {
+    yield {
+      path: page.path,
+      template: 'day',
+      view: {
+        site: ctx.site,
+        page: {
+          title: `${dates.long(iso)}${pageSuffix(page)}`,
+          description: `${d.articles.length} articles from ${dates.long(iso)}.`,
+          canonical: link.absolute(page.path),
+          kind: 'day',
+          breadcrumbs: [
+            { href: link.href('/archive/'), label: 'Archive' },
+            { href: link.href(link.yearPath(d.year)), label: String(d.year) },
+            { href: link.href(link.monthPath(d.year, d.month)), label: dates.monthName(d.month) },
+          ],
+        },
+        day: { label: dates.long(iso), dateIso: iso, count: d.articles.length },
+        articles: page.items.map((a) => articleSummaryView(a, link, dates)),
+        pagination: paginationView(page, link),
+        prev: dayLink(prev),
+        next: dayLink(next),
+      },
+    };
+  }
+}

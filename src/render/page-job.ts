@@ -1,0 +1,28 @@
+import type { Liquid } from 'liquidjs';
+import type { SiteConfig } from '../types.js';
+import type { DateFormatter } from './format.js';
+import type { Linker, PageMetaView, SiteView } from './views.js';
+
+/** One page to render: which template, with which view, to which file under the output folder. */
+export interface PageJob {
+  /** Site-relative path of the page (`/2025/07/04/x/`); the file is `index.html` inside it. */
+  path: string;
+  template: string;
+  view: { site: SiteView; page: PageMetaView } & Record<string, unknown>;
+}
+
+export interface RenderContext {
+  config: SiteConfig;
+  link: Linker;
+  dates: DateFormatter;
+  site: SiteView;
+}
+
+/** `/2025/` → `2025/index.html`; `/` → `index.html`. */
+export function outputFileOf(sitePath: string): string {
+  return `${sitePath.replace(/^\//, '')}index.html`;
+}
+
+export async function renderPage(engine: Liquid, job: PageJob): Promise<string> {
+  return engine.renderFile(job.template, job.view);
+}

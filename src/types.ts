@@ -1,0 +1,75 @@
+/**
+ * The records that flow between the stages. `load/` produces them, everything after
+ * consumes them; nothing downstream ever sees raw file text again.
+ */
+
+/** A calendar date as written by the author: `YYYY-MM-DD`. Never a `Date`, so it cannot drift across time zones. */
+export type CalendarDate = string;
+
+/** One problem with one input file. Every stage collects these instead of throwing, so a run reports all of them. */
+export interface ContentError {
+  /** The path of the offending file, as the user named it (relative to the working directory where possible). */
+  file: string;
+  /** 1-based line number, where the problem has one. */
+  line?: number;
+  message: string;
+}
+
+/** One published article, as loaded and validated. */
+export interface Article {
+  /** URL segment, unique within the article's day. */
+  slug: string;
+  /** Site-relative path of the article page, without the base path: `/2025/07/04/slug/`. */
+  path: string;
+  /** Absolute URL, including the configured base URL. */
+  url: string;
+  title: string;
+  /** True when the source had no title and the headline was derived from the first sentence. */
+  titleDerived: boolean;
+  date: CalendarDate;
+  updated?: CalendarDate;
+  dateline?: string;
+  author?: string;
+  tags: string[];
+  summary: string;
+  wordCount: number;
+  /** Minutes, rounded up, at 230 words a minute. */
+  readingMinutes: number;
+  draft: boolean;
+  /** Sanitised HTML of the body. */
+  bodyHtml: string;
+  /** Path of the source file, as given to the loader. */
+  source: string;
+  format: 'seed' | 'markdown';
+}
+
+/**
+ * An article as parsed from its file, before the model stage gives it a unique slug and URL.
+ * `explicitSlug` is set when the author chose the slug.
+ */
+export type ParsedArticle = Omit<Article, 'slug' | 'path' | 'url'> & {
+  explicitSlug?: string;
+  /** Line of the `slug:` key, for errors about it. */
+  explicitSlugLine?: number;
+  /** Text the slug is derived from when there is no explicit slug. */
+  slugBase: string;
+};
+
+export interface SiteConfig {
+  title: string;
+  description: string;
+  /** Absolute base URL ending in `/`, e.g. `https://example.github.io/archive/`. */
+  baseUrl: string;
+  /** The path part of `baseUrl`, ending in `/`: `/archive/` or `/`. Derived, not configured. */
+  basePath: string;
+  /** BCP 47 language tag for `<html lang>`. */
+  language: string;
+  /** date-fns locale code, e.g. `en-US`, `ru`, `de`. */
+  dateLocale: string;
+  /** Articles per list page. */
+  pageSize: number;
+  /** Name shown as publisher. */
+  publisher: string;
+}
+
+export type Result<T> = { ok: true; value: T } | { ok: false; errors: ContentError[] };

@@ -1,0 +1,58 @@
+import { randomBytes } from 'node:crypto';
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { checkRelativePath, type Writer } from './writer.js';
+
+/**
+ * Writes into a staging folder beside the output folder and swaps it in on `commit`, so a failed
+ * or interrupted build leaves the previous output exactly as it was.
+ */
+export class DiskWriter implements Writer {
+  readonly stagingDir: string;
+  private readonly madeDirs = new Set<string>();
+  private done = false;
+
+  constructor(readonly outDir: string) {
+    const out = path.resolve(outDir);
+    this.stagingDir = path.join(path.dirname(out), `.${path.basename(out)}.staging-${process.pid}-${randomBytes(4).toString('hex')}`);
+  }
+
+  async write(relativePath: string, data: string | Uint8Array): Promise<void> {
+    const rel = checkRelativePath(relativePath);
+    const full = path.join(this.stagingDir, rel);
+    const dir = path.dirname(full);
+    // One mkdir per folder, not one per file.
+    if (!this.madeDirs.has(dir)) {
+      await mkdir(dir, { recursive: true });
+      this.madeDirs.add(dir);
+    }
+    await writeFile(full, data);
+  }
+
+  async commit(): Promise<void> {
+    if (this.done) throw new Error('writer already finished');
+    this.done = true;
+    const out = path.resolve(this.outDir);
+    await mkdir(this.stagingDir, { recursive: true });
+    const old = `${this.stagingDir}.old`;
+    let hadOld = true;
+    try {
+      await rename(out, old);
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+      hadOld = false;
+    }
+    try {
+      await rename(this.stagingDir, out);
+    } catch (err) {
+      if (hadOld) await rename(old, out);
+      throw err;
+    }
+    if (hadOld) await rm(old, { recursive: true, force: true });
+  }
+
+  async abort(): Promise<void> {
+    this.done = true;
+    await rm(this.stagingDir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,58 @@
+import path from 'node:path';
+
+/**
+ * Where the build puts its files. Only implementations of this interface touch the output;
+ * every path is relative to the output folder and checked to stay inside it.
+ */
+export interface Writer {
+  write(relativePath: string, data: string | Uint8Array): Promise<void>;
+  /** Makes everything written visible at once. */
+  commit(): Promise<void>;
+  /** Throws away everything written; the previous output stays as it was. */
+  abort(): Promise<void>;
+}
+
+/**
+ * Rejects any path that could leave the output folder: absolute paths, `..` segments, NUL,
+ * backslashes (a separator on Windows hosts). Content decides some paths (slugs), so this is a guard, not an assumption.
+ */
+export function checkRelativePath(relativePath: string): string {
+  const normal = path.posix.normalize(relativePath);
+  if (
+    relativePath.length === 0 ||
+    relativePath.includes('\0') ||
+    relativePath.includes('\\') ||
+    path.posix.isAbsolute(relativePath) ||
+    normal.startsWith('../') ||
+    normal === '..' ||
+    normal !== relativePath
+  ) {
+    throw new Error(`refusing to write outside the output folder: ${JSON.stringify(relativePath)}`);
+  }
+  return normal;
+}
+
+/** The in-memory twin, for tests: same checks, no disk. */
+export class MemoryWriter implements Writer {
+  readonly files = new Map<string, string | Uint8Array>();
+  private staged = new Map<string, string | Uint8Array>();
+  committed = false;
+
+  async write(relativePath: string, data: string | Uint8Array): Promise<void> {
+    this.staged.set(checkRelativePath(relativePath), data);
+  }
+  async commit(): Promise<void> {
+    this.files.clear();
+    for (const [k, v] of this.staged) this.files.set(k, v);
+    this.staged = new Map();
+    this.committed = true;
+  }
+  async abort(): Promise<void> {
+    this.staged = new Map();
+  }
+  text(relativePath: string): string {
+    const v = this.files.get(relativePath);
+    if (v === undefined) throw new Error(`not written: ${relativePath}`);
+    return typeof v === 'string' ? v : new TextDecoder().decode(v);
+  }
+}

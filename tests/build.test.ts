@@ -1,0 +1,88 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { build } from '../src/build.js';
+import { parseConfig } from '../src/load/config.js';
+import type { SiteConfig } from '../src/types.js';
+import { MemoryWriter } from '../src/write/writer.js';
+import { fixtures, repoRoot } from './helpers.js';
+
+function config(overrides: Record<string, unknown> = {}): SiteConfig {
+  const r = parseConfig(undefined, 'archive.config.json', { title: 'Test Archive', baseUrl: 'https://example.org/news/', ...overrides });
+  if (!r.ok) throw new Error(JSON.stringify(r.errors));
+  return r.config;
+}
+
+async function buildBasic(overrides: Record<string, unknown> = {}) {
+  const writer = new MemoryWriter();
+  const result = await build(
+    { inputDir: path.join(fixtures, 'basic'), templatesDir: path.join(repoRoot, 'templates'), config: config(overrides) },
+    writer,
+  );
+  return { writer, result };
+}
+
+describe('build (in memory)', () => {
+  it('writes an article page per article, the date index, articles.json and the assets', async () => {
+    const { writer, result } = await buildBasic();
+    expect(result.errors).toEqual([]);
+    expect(result.articles).toBe(8);
+    expect(writer.committed).toBe(true);
+    const files = [...writer.files.keys()].sort();
+    expect(files).toContain('2025/07/04/storm-closes-the-port/index.html');
+    expect(files).toContain('2025/07/04/storm-closes-the-port-2/index.html');
+    expect(files).toContain('2025/07/03/putin-govorit-o-peregovorakh/index.html');
+    expect(files).toContain('2025/06/01/editor-choice/index.html');
+    for (const f of ['index.html', 'archive/index.html', '2019/index.html', '2019/12/index.html', '2019/12/31/index.html', 'articles.json', 'assets/style.css']) {
+      expect(files).toContain(f);
+    }
+  });
+
+  it('renders the article page with date, dateline, breadcrumbs and neighbours under the base path', async () => {
+    const { writer } = await buildBasic();
+    const html = writer.text('2025/07/04/storm-closes-the-port/index.html');
+    expect(html).toContain('<html lang="en">');
+    expect(html).toContain('<h1>Storm closes the port</h1>');
+    expect(html).toContain('<time datetime="2025-07-04">July 4, 2025</time>');
+    expect(html).toContain('<span class="byline">By A. Reporter</span>');
+    expect(html).toContain('<link rel="canonical" href="https://example.org/news/2025/07/04/storm-closes-the-port/">');
+    expect(html).toContain('<li><a href="/news/2025/07/">July</a></li>');
+    expect(html).toContain('<li><a href="/news/2025/07/04/">4</a></li>');
+    // Within a day, articles are ordered by source path: seed.txt, storm-a.md, storm-b.md.
+    expect(html).toMatch(/<a rel="prev" href="\/news\/2025\/07\/04\/russian-president-vladimir-putin-reaffirmed-his-countrys\/">/);
+    expect(html).toMatch(/<a rel="next" href="\/news\/2025\/07\/04\/storm-closes-the-port-2\/">/);
+  });
+
+  it('escapes hostile front matter everywhere it appears', async () => {
+    const { writer } = await buildBasic();
+    const pages = [...writer.files.entries()].filter(([f]) => f.endsWith('.html')).map(([, v]) => String(v));
+    for (const html of pages) {
+      expect(html).not.toMatch(/<(script|svg|iframe|object|embed)\b/i);
+      expect(html).not.toMatch(/<[a-z][^>]*\son[a-z]+\s*=/i);
+      expect(html).not.toMatch(/(href|src)\s*=\s*["']?\s*javascript:/i);
+    }
+    const page = pages.find((p) => p.includes('Hostile'))!;
+    expect(page).toContain('&lt;script&gt;window.__pwned = &#39;title&#39;&lt;/script&gt; Hostile &lt;b&gt;headline&lt;/b&gt;');
+  });
+
+  it('formats dates in the configured locale', async () => {
+    const { writer } = await buildBasic({ dateLocale: 'ru', language: 'ru' });
+    expect(writer.text('2025/07/04/storm-closes-the-port/index.html')).toContain('<time datetime="2025-07-04">4 июля 2025 г.</time>');
+  });
+
+  it('lists articles.json without body HTML', async () => {
+    const { writer } = await buildBasic();
+    const records = JSON.parse(writer.text('articles.json')) as Record<string, unknown>[];
+    expect(records).toHaveLength(8);
+    expect(records[0]).toMatchObject({ date: '2019-12-31', dateline: 'Sydney, Australia', path: '/2019/12/31/fireworks-lit-up-the-harbour-at-midnight/' });
+    expect(records.every((r) => !('bodyHtml' in r))).toBe(true);
+  });
+
+  it('paginates long lists', async () => {
+    const { writer } = await buildBasic({ pageSize: 3 });
+    expect([...writer.files.keys()].filter((f) => /^page\/\d+\/index\.html$/.test(f)).sort()).toEqual(['page/2/index.html', 'page/3/index.html']);
+    const second = writer.text('page/2/index.html');
+    expect(second).toContain('<a rel="prev" href="/news/">← Newer</a>');
+    expect(second).toContain('<a rel="next" href="/news/page/3/">Older →</a>');
+    expect(second).toContain('Page 2 of 3');
+  });
+});

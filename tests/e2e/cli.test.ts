@@ -1,0 +1,122 @@
+import { existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync, cpSync } from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { fixtures, listTree, runCli, snapshotTree, tempDir } from '../helpers.js';
+
+/** Every internal href/src in the built site must name a file that exists. */
+function brokenLinks(dist: string, basePath: string): string[] {
+  const broken: string[] = [];
+  for (const file of listTree(dist).filter((f) => f.endsWith('.html'))) {
+    const html = readFileSync(path.join(dist, file), 'utf8');
+    for (const m of html.matchAll(/\s(?:href|src)="([^"]+)"/g)) {
+      const link = m[1]!;
+      if (/^(https?:|mailto:|#)/.test(link)) continue;
+      if (!link.startsWith(basePath)) {
+        broken.push(`${file}: ${link} is outside the base path`);
+        continue;
+      }
+      const rel = decodeURIComponent(link.slice(basePath.length).split('#')[0]!);
+      const target = path.join(dist, rel.endsWith('/') || rel === '' ? `${rel}index.html` : rel);
+      if (!existsSync(target)) broken.push(`${file}: ${link}`);
+    }
+  }
+  return broken;
+}
+
+describe('news-archive build (end to end)', () => {
+  let out: string;
+  let run: ReturnType<typeof runCli>;
+  beforeAll(() => {
+    out = path.join(tempDir(), 'dist');
+    run = runCli(['build', '--input', path.join(fixtures, 'basic'), '--out', out, '--config', path.join(fixtures, 'basic.config.json')]);
+  });
+
+  it('ends with one summary line and exits 0', () => {
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^Built 8 articles, \d+ pages in \d+\.\d\d s → .*dist\/\n$/);
+  });
+
+  it('publishes every page kind', () => {
+    const files = listTree(out);
+    expect(files.filter((f) => /^\d{4}\/\d{2}\/\d{2}\/[^/]+\/index\.html$/.test(f) && !f.includes('/page/'))).toHaveLength(8);
+    for (const f of ['index.html', 'page/2/index.html', 'archive/index.html', '2025/index.html', '2025/07/index.html', '2025/07/04/index.html', 'articles.json', 'assets/style.css']) {
+      expect(files).toContain(f);
+    }
+  });
+
+  it('has no broken internal links', () => {
+    expect(brokenLinks(out, '/')).toEqual([]);
+  });
+
+  it('shows the day with several articles and links the neighbouring days', () => {
+    const day = readFileSync(path.join(out, '2025/07/04/index.html'), 'utf8');
+    expect(day).toContain('<p>3 articles.</p>');
+    expect(day).toContain('<a rel="prev" href="/2025/07/03/">← July 3, 2025</a>');
+    expect(day).not.toContain('rel="next"');
+  });
+
+  it('works under a sub-path base URL', () => {
+    const sub = path.join(tempDir(), 'dist');
+    const r = runCli(['build', '--input', path.join(fixtures, 'basic'), '--out', sub, '--base-url', 'https://example.github.io/archive/']);
+    expect(r.code).toBe(0);
+    expect(brokenLinks(sub, '/archive/')).toEqual([]);
+    expect(readFileSync(path.join(sub, 'index.html'), 'utf8')).toContain('<link rel="canonical" href="https://example.github.io/archive/">');
+  });
+});
+
+describe('bad input', () => {
+  const cases = readdirSync(path.join(fixtures, 'invalid')).sort();
+
+  it.each(cases)('%s: reports the expected errors and leaves the output as it was', (name) => {
+    const input = path.join(fixtures, 'invalid', name);
+    const root = tempDir();
+    const out = path.join(root, 'dist');
+    mkdirSync(out);
+    writeFileSync(path.join(out, 'index.html'), 'previous build');
+    const before = snapshotTree(out);
+    const r = runCli(['build', '--input', input, '--out', out]);
+    expect(r.code).toBe(1);
+    const expected = readFileSync(path.join(input, 'errors.expected'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => `${path.relative(process.cwd(), input)}/${l.replaceAll('DIR/', `${path.relative(process.cwd(), input)}/`)}`);
+    const lines = r.stderr.trim().split('\n');
+    expect(lines.slice(0, -2).sort()).toEqual(expected.sort());
+    expect(lines.at(-1)).toBe(`build failed: ${out}/ left unchanged`);
+    expect(snapshotTree(out)).toEqual(before);
+    expect(readdirSync(root)).toEqual(['dist']);
+  });
+
+  it('reports every bad file of every case in one run', () => {
+    const input = path.join(tempDir(), 'all');
+    cpSync(path.join(fixtures, 'invalid'), input, { recursive: true });
+    const r = runCli(['build', '--input', input, '--out', path.join(tempDir(), 'dist')]);
+    expect(r.code).toBe(1);
+    const expectedCount = cases
+      .map((c) => readFileSync(path.join(fixtures, 'invalid', c, 'errors.expected'), 'utf8').trim().split('\n').length)
+      .reduce((a, b) => a + b, 0);
+    expect(r.stderr).toContain(`${expectedCount} errors in ${expectedCount} files`);
+  });
+
+  it('does not follow a symbolic link out of the input folder', () => {
+    const root = tempDir();
+    const input = path.join(root, 'in');
+    mkdirSync(input);
+    writeFileSync(path.join(root, 'secret.txt'), ' date 2025-01-01 Secret text outside the input folder.');
+    symlinkSync(path.join(root, 'secret.txt'), path.join(input, 'link.txt'));
+    const r = runCli(['build', '--input', input, '--out', path.join(root, 'dist')]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(`${input}/link.txt: symbolic link points outside the input folder; it is not read`);
+  });
+
+  it('reports a bad config with every wrong key', () => {
+    const root = tempDir();
+    writeFileSync(path.join(root, 'c.json'), '{\n  "titel": "x",\n  "pageSize": -1\n}\n');
+    const r = runCli(['build', '--input', path.join(fixtures, 'basic'), '--out', path.join(root, 'dist'), '--config', path.join(root, 'c.json')]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('c.json:2: unknown setting "titel": did you mean "title"?');
+    expect(r.stderr).toContain('c.json:3: pageSize must be a whole number from 1 to 1000');
+    expect(existsSync(path.join(root, 'dist'))).toBe(false);
+  });
+});

@@ -1,0 +1,42 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+export const fixtures = path.join(repoRoot, 'tests/fixtures');
+
+export function tempDir(prefix = 'news-archive-'): string {
+  return mkdtempSync(path.join(os.tmpdir(), prefix));
+}
+
+export function readFixture(rel: string): string {
+  return readFileSync(path.join(fixtures, rel), 'utf8');
+}
+
+/** Runs the real command-line tool, as a user would. */
+export function runCli(args: string[], options: { cwd?: string; env?: Record<string, string> } = {}) {
+  const result = spawnSync(process.execPath, [path.join(repoRoot, 'bin/news-archive.js'), ...args], {
+    cwd: options.cwd ?? repoRoot,
+    env: { ...process.env, NO_COLOR: '1', ...options.env },
+    encoding: 'utf8',
+  });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** Every file under `dir`, relative, sorted; for comparing whole trees. */
+export function listTree(dir: string, rel = ''): string[] {
+  const out: string[] = [];
+  for (const name of readdirSync(path.join(dir, rel)).sort()) {
+    const r = rel ? `${rel}/${name}` : name;
+    if (statSync(path.join(dir, r)).isDirectory()) out.push(...listTree(dir, r));
+    else out.push(r);
+  }
+  return out;
+}
+
+/** path → contents, for byte-for-byte comparison of two trees. */
+export function snapshotTree(dir: string): Map<string, string> {
+  return new Map(listTree(dir).map((f) => [f, readFileSync(path.join(dir, f), 'latin1')]));
+}

@@ -1,0 +1,87 @@
+import { existsSync } from 'node:fs';
+import { afterEach, describe, expect, it } from 'vitest';
+import { parseArticle } from '../../src/load/parse-article.js';
+import type { ParsedArticle } from '../../src/types.js';
+import { readFixture } from '../helpers.js';
+
+function parsed(text: string, file = 'a.md'): ParsedArticle {
+  const r = parseArticle(text, file);
+  if (Array.isArray(r)) throw new Error(r.map((e) => e.message).join('; '));
+  return r;
+}
+
+describe('markdown format', () => {
+  const originalTz = process.env.TZ;
+  afterEach(() => {
+    process.env.TZ = originalTz;
+  });
+
+  it('reads the front matter fields', () => {
+    const a = parsed(readFixture('basic/storm-a.md'));
+    expect(a).toMatchObject({
+      title: 'Storm closes the port',
+      titleDerived: false,
+      date: '2025-07-04',
+      author: 'A. Reporter',
+      tags: ['weather', 'shipping'],
+      draft: false,
+      format: 'markdown',
+    });
+    expect(a.bodyHtml).toBe('<p>The port closed at noon as the storm approached.</p>');
+  });
+
+  it('keeps a bare YAML date the calendar date it was, in every time zone', () => {
+    for (const tz of ['America/Los_Angeles', 'Pacific/Kiritimati', 'UTC', 'Asia/Kolkata']) {
+      process.env.TZ = tz;
+      const a = parsed('---\ntitle: T\ndate: 2025-07-04\nupdated: 2025-07-05T23:30:00-08:00\n---\nText');
+      expect(a.date).toBe('2025-07-04');
+      expect(a.updated).toBe('2025-07-05');
+    }
+  });
+
+  it('renders Markdown with sanitising: no script, no event handlers, no javascript: URLs', () => {
+    const a = parsed(readFixture('basic/hostile.md'));
+    expect(a.bodyHtml).not.toMatch(/<script|<iframe|onerror|javascript:/i);
+    expect(a.bodyHtml).toContain('<a>javascript link</a>');
+    // Front-matter text stays text; escaping happens in the templates.
+    expect(a.title).toBe("<script>window.__pwned = 'title'</script> Hostile <b>headline</b>");
+  });
+
+  it('refuses ---js front matter without running it', () => {
+    const text = readFixture('invalid/js-front-matter/evil.md');
+    expect(parseArticle(text, 'evil.md')).toEqual([
+      { file: 'evil.md', line: 1, message: 'front matter must be YAML; "---js" front matter is not accepted (use a plain "---" line)' },
+    ]);
+    expect((globalThis as Record<string, unknown>)['__frontMatterRan']).toBeUndefined();
+    expect(existsSync('/tmp/news-archive-pwned')).toBe(false);
+  });
+
+  it('reports every problem in a file, each with its line', () => {
+    const text = '---\ntitle: [a, b]\ndate: 2025-02-30\nslug: Bad Slug\ntags: {a: 1}\ndraft: maybe\n---\nText';
+    expect(parseArticle(text, 'x.md')).toEqual([
+      { file: 'x.md', line: 3, message: 'date "2025-02-30" is not a real calendar date' },
+      { file: 'x.md', line: 2, message: 'title must be text, found a list' },
+      { file: 'x.md', line: 4, message: 'slug "Bad Slug" may only contain a-z, 0-9 and "-"' },
+      { file: 'x.md', line: 5, message: 'tags must be a list of words, e.g. tags: [Ukraine, diplomacy]' },
+      { file: 'x.md', line: 6, message: 'draft must be true or false' },
+    ]);
+  });
+
+  it('reports broken YAML at its line', () => {
+    expect(parseArticle(readFixture('invalid/broken-yaml/broken.md'), 'broken.md')).toEqual([
+      { file: 'broken.md', line: 5, message: 'front matter is not valid YAML: unexpected end of the stream within a flow collection' },
+    ]);
+  });
+
+  it('derives a headline when the title is missing', () => {
+    const a = parsed('---\ndate: 2025-07-04\n---\nGen. Smith arrived in the U.K. on Monday for talks with the prime minister about trade and defence cooperation.');
+    expect(a.title).toBe('Gen. Smith arrived in the U.K. on Monday for talks');
+    expect(a.titleDerived).toBe(true);
+  });
+
+  it('requires front matter', () => {
+    expect(parseArticle('Just text', 'x.md')).toEqual([
+      { file: 'x.md', line: 1, message: 'missing front matter: a Markdown article starts with "---", then "date: YYYY-MM-DD" and "title: …", then "---"' },
+    ]);
+  });
+});
