@@ -1,10 +1,13 @@
 import type { Article, ContentError, SiteConfig } from './types.js';
 import { loadParsedArticles } from './load/load-articles.js';
 import { loadTheme } from './load/theme.js';
+import { buildSiteModel } from './model/site.js';
 import { assignUrls } from './model/site-model.js';
 import { createTemplateEngine } from './render/engine.js';
 import { outputFileOf, renderPage } from './render/page-job.js';
+import { feedFiles } from './render/feeds.js';
 import { articlesJson, planSite, renderContext } from './render/site-pages.js';
+import { sitemapFiles, type SitemapEntry } from './render/sitemaps.js';
 import type { Writer } from './write/writer.js';
 
 export interface BuildOptions {
@@ -40,14 +43,19 @@ export async function build(options: BuildOptions, writer: Writer): Promise<Buil
       await writer.abort();
       return { errors, articles: articles.length, pages: 0 };
     }
+    const model = buildSiteModel(articles);
     const engine = createTemplateEngine(theme.templates);
     const ctx = renderContext(options.config);
+    const listed: SitemapEntry[] = [];
     let pages = 0;
-    for (const job of planSite(articles, ctx)) {
+    for (const job of planSite(model, ctx)) {
       await writer.write(outputFileOf(job.path), await renderPage(engine, job));
       pages++;
+      if (job.listed !== false) listed.push({ path: job.path, lastmod: job.lastmod });
     }
-    await writer.write('articles.json', articlesJson(articles));
+    for (const file of feedFiles(model, ctx)) await writer.write(file.path, file.content);
+    for (const file of await sitemapFiles(listed, model, ctx)) await writer.write(file.path, file.content);
+    await writer.write('articles.json', articlesJson(model.articles));
     for (const asset of theme.assets) await writer.write(`assets/${asset.relative}`, asset.bytes);
     await writer.commit();
     return { errors: [], articles: articles.length, pages };

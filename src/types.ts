@@ -15,6 +15,28 @@ export interface ContentError {
   message: string;
 }
 
+/** A dated correction notice, from front matter `corrections: [{date, text}]`. */
+export interface Correction {
+  date: CalendarDate;
+  text: string;
+}
+
+/** Names found in an article's headline and lede, normalised (no honorifics, possessives or stray punctuation). */
+export interface Entities {
+  people: string[];
+  places: string[];
+  organizations: string[];
+}
+
+export type TopicKind = 'tag' | 'person' | 'place' | 'organization';
+
+/** A topic as an article refers to it. */
+export interface TopicRef {
+  slug: string;
+  name: string;
+  kind: TopicKind;
+}
+
 /** One published article, as loaded and validated. */
 export interface Article {
   /** URL segment, unique within the article's day. */
@@ -28,9 +50,16 @@ export interface Article {
   titleDerived: boolean;
   date: CalendarDate;
   updated?: CalendarDate;
+  /** Newest of `updated` and the correction dates, when there is one: the article's dateModified. */
+  modified?: CalendarDate;
+  corrections: Correction[];
   dateline?: string;
   author?: string;
   tags: string[];
+  /** People, places and organisations named in the headline and lede, plus the dateline place. */
+  entities: Entities;
+  /** Tags and entities as topics with their archive-wide slugs; filled in by the model stage. */
+  topics: TopicRef[];
   summary: string;
   wordCount: number;
   /** Minutes, rounded up, at 230 words a minute. */
@@ -47,7 +76,7 @@ export interface Article {
  * An article as parsed from its file, before the model stage gives it a unique slug and URL.
  * `explicitSlug` is set when the author chose the slug.
  */
-export type ParsedArticle = Omit<Article, 'slug' | 'path' | 'url'> & {
+export type ParsedArticle = Omit<Article, 'slug' | 'path' | 'url' | 'topics'> & {
   explicitSlug?: string;
   /** Line of the `slug:` key, for errors about it. */
   explicitSlugLine?: number;
@@ -70,6 +99,8 @@ export interface SiteConfig {
   pageSize: number;
   /** Name shown as publisher. */
   publisher: string;
+  /** IANA time zone the newsroom dates its articles in; gives ISO 8601 timestamps their offset. */
+  timeZone: string;
 }
 
 export type Result<T> = { ok: true; value: T } | { ok: false; errors: ContentError[] };

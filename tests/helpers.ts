@@ -40,3 +40,39 @@ export function listTree(dir: string, rel = ''): string[] {
 export function snapshotTree(dir: string): Map<string, string> {
   return new Map(listTree(dir).map((f) => [f, readFileSync(path.join(dir, f), 'latin1')]));
 }
+
+import { parse } from 'parse5';
+
+interface HtmlNode {
+  nodeName: string;
+  attrs?: { name: string; value: string }[];
+  childNodes?: HtmlNode[];
+  content?: HtmlNode;
+}
+
+/**
+ * Everything in a page that could run script, found by a real HTML parser (not a regex), so
+ * escaped text inside attribute values is not mistaken for markup: script elements other than
+ * JSON-LD, `on*` event handler attributes, `javascript:` URLs, embedding elements.
+ */
+export function scriptHazards(html: string): string[] {
+  const hazards: string[] = [];
+  const visit = (node: HtmlNode) => {
+    const attrs = node.attrs ?? [];
+    if (node.nodeName === 'script') {
+      const type = attrs.find((a) => a.name === 'type')?.value;
+      if (type !== 'application/ld+json') hazards.push(`<script type=${type ?? ''}>`);
+    }
+    if (['iframe', 'object', 'embed', 'svg', 'math', 'base', 'form'].includes(node.nodeName)) hazards.push(`<${node.nodeName}>`);
+    for (const a of attrs) {
+      if (a.name.startsWith('on')) hazards.push(`${node.nodeName}[${a.name}]`);
+      if (['href', 'src', 'action', 'formaction', 'xlink:href'].includes(a.name) && /^\s*(javascript|vbscript|data):/i.test(a.value)) {
+        hazards.push(`${node.nodeName}[${a.name}=${a.value}]`);
+      }
+    }
+    for (const child of node.childNodes ?? []) visit(child);
+    if (node.content) visit(node.content);
+  };
+  visit(parse(html) as unknown as HtmlNode);
+  return hazards;
+}

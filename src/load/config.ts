@@ -10,6 +10,7 @@ export const DEFAULT_CONFIG: Omit<SiteConfig, 'basePath'> = {
   dateLocale: 'en-US',
   pageSize: 20,
   publisher: 'News Archive',
+  timeZone: 'UTC',
 };
 
 type Check = (value: unknown) => string | undefined;
@@ -37,6 +38,15 @@ const KEYS: Record<keyof typeof DEFAULT_CONFIG, Check> = {
     typeof v === 'string' && Object.hasOwn(DATE_LOCALES, v)
       ? undefined
       : `must be one of ${Object.keys(DATE_LOCALES).join(', ')}`,
+  timeZone: (v) => {
+    if (typeof v !== 'string') return 'must be an IANA time zone such as "Europe/Moscow" or "UTC"';
+    try {
+      new Intl.DateTimeFormat('en', { timeZone: v });
+      return undefined;
+    } catch {
+      return `"${v}" is not an IANA time zone such as "Europe/Moscow" or "UTC"`;
+    }
+  },
   pageSize: (v) => (Number.isInteger(v) && (v as number) >= 1 && (v as number) <= 1000 ? undefined : 'must be a whole number from 1 to 1000'),
 };
 

@@ -1,8 +1,9 @@
 import matter from 'gray-matter';
-import type { CalendarDate, ContentError, ParsedArticle } from '../types.js';
+import type { CalendarDate, ContentError, Correction, ParsedArticle } from '../types.js';
 import { isCalendarDate, utcDateToCalendarDate } from '../model/calendar.js';
 import { deriveHeadline } from '../model/headline.js';
 import { countWords, parseMarkdownBody, readingMinutes, renderBody, summarise } from './body.js';
+import { extractEntities } from './entities.js';
 import { excerpt } from './seed.js';
 
 const SLUG = /^[a-z0-9-]+$/;
@@ -105,6 +106,33 @@ function readTags(fm: FrontMatter, file: string, errors: ContentError[]): string
   return tags;
 }
 
+/** `corrections: [{date: 2025-07-05, text: "An earlier version misnamed the minister."}]` */
+function readCorrections(fm: FrontMatter, file: string, errors: ContentError[]): Correction[] {
+  const value = fm.data['corrections'];
+  if (value === undefined || value === null) return [];
+  const line = lineOf(fm, 'corrections');
+  const shape = 'corrections must be a list of {date: YYYY-MM-DD, text: "…"}';
+  if (!Array.isArray(value)) {
+    errors.push({ file, line, message: shape });
+    return [];
+  }
+  const out: Correction[] = [];
+  value.forEach((item: unknown, i) => {
+    const entry = item as Record<string, unknown> | null;
+    const rawDate = entry?.['date'];
+    const text = entry?.['text'];
+    const date = rawDate instanceof Date ? utcDateToCalendarDate(rawDate) : typeof rawDate === 'string' ? rawDate.trim() : '';
+    if (typeof text !== 'string' || text.trim() === '' || !entry) {
+      errors.push({ file, line, message: `corrections[${i}] needs a text; ${shape}` });
+    } else if (!isCalendarDate(date)) {
+      errors.push({ file, line, message: `corrections[${i}] date "${excerpt(String(rawDate))}" is not a real calendar date in the form YYYY-MM-DD` });
+    } else {
+      out.push({ date, text: text.trim() });
+    }
+  });
+  return out.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+}
+
 function describe(value: unknown): string {
   if (Array.isArray(value)) return 'a list';
   if (value instanceof Date) return 'a date';
@@ -139,6 +167,10 @@ function readFrontMatter(text: string, file: string): FrontMatter | ContentError
   }
 }
 
+function latest(dates: (CalendarDate | undefined)[]): CalendarDate | undefined {
+  return dates.filter((d): d is CalendarDate => d !== undefined).sort().at(-1);
+}
+
 /** Markdown with YAML front matter (`.md`). `text` has had its BOM and CR line endings removed. */
 export function parseMarkdownArticle(text: string, file: string): ParsedArticle | ContentError[] {
   if (text.trim().length === 0) return [{ file, message: 'file is empty: expected YAML front matter with a date, then the article' }];
@@ -160,6 +192,7 @@ export function parseMarkdownArticle(text: string, file: string): ParsedArticle 
   const dateline = readString(fm, 'dateline', file, errors);
   const author = readString(fm, 'author', file, errors);
   const tags = readTags(fm, file, errors);
+  const corrections = readCorrections(fm, file, errors);
   const draftValue = fm.data['draft'];
   if (draftValue !== undefined && typeof draftValue !== 'boolean') {
     errors.push({ file, line: lineOf(fm, 'draft'), message: 'draft must be true or false' });
@@ -181,9 +214,12 @@ export function parseMarkdownArticle(text: string, file: string): ParsedArticle 
     explicitSlugLine: slug === undefined ? undefined : lineOf(fm, 'slug'),
     date,
     updated,
+    modified: latest([updated, ...corrections.map((c) => c.date)]),
+    corrections,
     dateline,
     author,
     tags,
+    entities: extractEntities(title, body.lede, dateline),
     summary: summary ?? summarise(body.lede),
     wordCount: words,
     readingMinutes: readingMinutes(words),

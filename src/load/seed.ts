@@ -3,6 +3,7 @@ import { parseCalendarDate } from '../model/calendar.js';
 import { deriveHeadline } from '../model/headline.js';
 import { countWords, plainTextToMdast, readingMinutes, renderBody, summarise } from './body.js';
 import { splitDateline } from './dateline.js';
+import { extractEntities } from './entities.js';
 
 const DATE_LINE = /^\s*date[ \t]+(\S+)(?:[ \t]+(.*))?$/;
 
@@ -40,7 +41,9 @@ export function parseSeedArticle(text: string, file: string): ParsedArticle | Co
     slugBase: title,
     date: rawDate,
     dateline,
+    corrections: [],
     tags: [],
+    entities: extractEntities(title, body.lede, dateline),
     summary: summarise(body.lede),
     wordCount: words,
     readingMinutes: readingMinutes(words),

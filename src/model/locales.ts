@@ -5,19 +5,21 @@ export interface DateLocale {
   locale: Locale;
   /** date-fns pattern for a full date as a newspaper prints it. */
   longDate: string;
+  /** Pattern for a day of a month without the year ("July 4", "4 июля"). */
+  dayMonth: string;
 }
 
 /** The date-fns locales a config may name, keyed by the code users write. */
 export const DATE_LOCALES: Readonly<Record<string, DateLocale>> = {
-  'en-US': { locale: enUS, longDate: 'MMMM d, yyyy' },
-  'en-GB': { locale: enGB, longDate: 'd MMMM yyyy' },
-  de: { locale: de, longDate: 'PPP' },
-  es: { locale: es, longDate: 'PPP' },
-  fr: { locale: fr, longDate: 'PPP' },
-  it: { locale: it, longDate: 'PPP' },
-  nl: { locale: nl, longDate: 'PPP' },
-  pl: { locale: pl, longDate: 'PPP' },
-  pt: { locale: pt, longDate: 'PPP' },
-  ru: { locale: ru, longDate: 'PPP' },
-  uk: { locale: uk, longDate: 'PPP' },
+  'en-US': { locale: enUS, longDate: 'MMMM d, yyyy', dayMonth: 'MMMM d' },
+  'en-GB': { locale: enGB, longDate: 'd MMMM yyyy', dayMonth: 'd MMMM' },
+  de: { locale: de, longDate: 'PPP', dayMonth: 'd MMMM' },
+  es: { locale: es, longDate: 'PPP', dayMonth: 'd MMMM' },
+  fr: { locale: fr, longDate: 'PPP', dayMonth: 'd MMMM' },
+  it: { locale: it, longDate: 'PPP', dayMonth: 'd MMMM' },
+  nl: { locale: nl, longDate: 'PPP', dayMonth: 'd MMMM' },
+  pl: { locale: pl, longDate: 'PPP', dayMonth: 'd MMMM' },
+  pt: { locale: pt, longDate: 'PPP', dayMonth: 'd MMMM' },
+  ru: { locale: ru, longDate: 'PPP', dayMonth: 'd MMMM' },
+  uk: { locale: uk, longDate: 'PPP', dayMonth: 'd MMMM' },
 };

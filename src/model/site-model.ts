@@ -59,7 +59,7 @@ export function assignUrls(parsed: ParsedArticle[], config: SiteConfig): { artic
     if (slug === undefined) continue;
     const { explicitSlug: _explicit, explicitSlugLine: _line, slugBase: _base, ...rest } = a;
     const path = articlePath(a.date, slug);
-    articles.push({ ...rest, slug, path, url: new URL(path.slice(1), config.baseUrl).href });
+    articles.push({ ...rest, slug, path, url: new URL(path.slice(1), config.baseUrl).href, topics: [] });
   }
   return { articles, errors };
 }

@@ -11,6 +11,8 @@ export function createTemplateEngine(templates: Record<string, string>): Liquid 
     extname: '.liquid',
     outputEscape: 'escape',
     strictVariables: true,
+    // `{% if page.jsonLd %}` may test an optional field; printing an unknown one still fails.
+    lenientIf: true,
     strictFilters: true,
     ownPropertyOnly: true,
     cache: true,

@@ -18,6 +18,19 @@ export class DateFormatter {
   monthYear(year: number, month: number): string {
     return format(new Date(year, month - 1, 15, 12), 'LLLL yyyy', { locale: this.dl.locale });
   }
+  /** "July 4", for on-this-day pages that span years. */
+  dayMonth(date: CalendarDate): string {
+    return format(calendarDateToLocalNoon(date), this.dl.dayMonth, { locale: this.dl.locale });
+  }
+  /** Short weekday names in calendar order, starting on the locale's first day of the week. */
+  weekdayNames(): string[] {
+    const start = this.weekStartsOn();
+    // 2024-01-07 was a Sunday.
+    return Array.from({ length: 7 }, (_, i) => format(new Date(2024, 0, 7 + ((start + i) % 7), 12), 'EEEEEE', { locale: this.dl.locale }));
+  }
+  weekStartsOn(): number {
+    return this.dl.locale.options?.weekStartsOn ?? 1;
+  }
   monthName(month: number): string {
     return format(new Date(2000, month - 1, 15, 12), 'LLLL', { locale: this.dl.locale });
   }

@@ -1,8 +1,9 @@
 import type { Article } from '../types.js';
 import type { DayEntry, MonthEntry, YearEntry } from '../model/date-index.js';
+import { monthGrid } from '../model/calendar-grid.js';
 import { paginate } from '../model/paginate.js';
 import type { PageJob, RenderContext } from './page-job.js';
-import { articleSummaryView, pageSuffix, paginationView, type LinkView } from './views.js';
+import { articleSummaryView, pageMeta, pageSuffix, paginationView, type LinkView } from './views.js';
 
 function neighbourLink(label: string, href: string | undefined): LinkView | null {
   return href ? { href, label } : null;
@@ -17,13 +18,12 @@ export function* homePageJobs(newestFirst: readonly Article[], ctx: RenderContex
       template: 'home',
       view: {
         site: ctx.site,
-        page: {
+        page: pageMeta(link, page.path, {
           title: page.number === 1 ? config.title : `Latest articles${pageSuffix(page)}`,
           description: config.description,
-          canonical: link.absolute(page.path),
           kind: 'home',
           breadcrumbs: [],
-        },
+        }),
         articles: page.items.map((a) => articleSummaryView(a, link, dates)),
         pagination: paginationView(page, link),
       },
@@ -39,13 +39,12 @@ export function archivePageJob(years: readonly YearEntry[], ctx: RenderContext):
     template: 'archive',
     view: {
       site: ctx.site,
-      page: {
+      page: pageMeta(link, '/archive/', {
         title: 'Archive',
         description: `Every article of ${ctx.config.title}, by year.`,
-        canonical: link.absolute('/archive/'),
         kind: 'archive',
         breadcrumbs: [],
-      },
+      }),
       years: [...years].reverse().map((y) => ({
         label: String(y.year),
         href: link.href(link.yearPath(y.year)),
@@ -69,13 +68,12 @@ export function yearPageJob(years: readonly YearEntry[], i: number, ctx: RenderC
     template: 'year',
     view: {
       site: ctx.site,
-      page: {
+      page: pageMeta(link, path, {
         title: String(y.year),
         description: `${y.count} articles from ${y.year}.`,
-        canonical: link.absolute(path),
         kind: 'year',
         breadcrumbs: [{ href: link.href('/archive/'), label: 'Archive' }],
-      },
+      }),
       year: { label: String(y.year), count: y.count },
       months: y.months.map((m) => ({
         label: dates.monthName(m.month),
@@ -83,10 +81,37 @@ export function yearPageJob(years: readonly YearEntry[], i: number, ctx: RenderC
         count: m.count,
         days: m.days.length,
       })),
+      weekdays: dates.weekdayNames(),
+      calendar: calendarMonths(y, ctx),
       prev: neighbourLink(prev ? String(prev.year) : '', prev ? link.href(link.yearPath(prev.year)) : undefined),
       next: neighbourLink(next ? String(next.year) : '', next ? link.href(link.yearPath(next.year)) : undefined),
     },
   };
+}
+
+/**
+ * Twelve month grids for the year page: days with articles link to their day page, days without
+ * are plain numbers, months without articles are still shown so gaps in coverage are visible.
+ */
+function calendarMonths(y: YearEntry, ctx: RenderContext) {
+  const { link, dates } = ctx;
+  const counts = new Map<string, number>();
+  for (const m of y.months) for (const d of m.days) counts.set(`${m.month}-${d.day}`, d.articles.length);
+  return Array.from({ length: 12 }, (_, i) => i + 1).map((month) => {
+    const entry = y.months.find((m) => m.month === month);
+    return {
+      label: dates.monthName(month),
+      href: entry ? link.href(link.monthPath(y.year, month)) : '',
+      count: entry?.count ?? 0,
+      weeks: monthGrid(y.year, month, dates.weekStartsOn()).map((week) =>
+        week.map((day) => {
+          if (day === null) return { day: '', href: '', count: 0 };
+          const count = counts.get(`${month}-${day}`) ?? 0;
+          return { day: String(day), href: count > 0 ? link.href(link.dayPath(y.year, month, day)) : '', count };
+        }),
+      ),
+    };
+  });
 }
 
 /** `/YYYY/MM/`: the month's days with counts, then its articles grouped by day, paginated. */
@@ -110,16 +135,15 @@ export function* monthPageJobs(months: readonly MonthEntry[], i: number, ctx: Re
       template: 'month',
       view: {
         site: ctx.site,
-        page: {
+        page: pageMeta(link, page.path, {
           title: `${dates.monthYear(m.year, m.month)}${pageSuffix(page)}`,
           description: `${m.count} articles from ${dates.monthYear(m.year, m.month)}.`,
-          canonical: link.absolute(page.path),
           kind: 'month',
           breadcrumbs: [
             { href: link.href('/archive/'), label: 'Archive' },
             { href: link.href(link.yearPath(m.year)), label: String(m.year) },
           ],
-        },
+        }),
         month: { label: dates.monthYear(m.year, m.month), count: m.count },
         days: m.days.map((d) => ({ label: String(d.day), href: link.href(link.dayPath(d.year, d.month, d.day)), count: d.articles.length })),
         groups,
@@ -147,17 +171,16 @@ export function* dayPageJobs(days: readonly DayEntry[], i: number, ctx: RenderCo
       template: 'day',
       view: {
         site: ctx.site,
-        page: {
+        page: pageMeta(link, page.path, {
           title: `${dates.long(iso)}${pageSuffix(page)}`,
           description: `${d.articles.length} articles from ${dates.long(iso)}.`,
-          canonical: link.absolute(page.path),
           kind: 'day',
           breadcrumbs: [
             { href: link.href('/archive/'), label: 'Archive' },
             { href: link.href(link.yearPath(d.year)), label: String(d.year) },
             { href: link.href(link.monthPath(d.year, d.month)), label: dates.monthName(d.month) },
           ],
-        },
+        }),
         day: { label: dates.long(iso), dateIso: iso, count: d.articles.length },
         articles: page.items.map((a) => articleSummaryView(a, link, dates)),
         pagination: paginationView(page, link),

@@ -8,6 +8,10 @@ export interface PageJob {
   /** Site-relative path of the page (`/2025/07/04/x/`); the file is `index.html` inside it. */
   path: string;
   template: string;
+  /** For the sitemap: the calendar date the page last changed, where known. */
+  lastmod?: string;
+  /** False for pages that must not be in the sitemap (404). */
+  listed?: boolean;
   view: { site: SiteView; page: PageMetaView } & Record<string, unknown>;
 }
 
@@ -18,9 +22,10 @@ export interface RenderContext {
   site: SiteView;
 }
 
-/** `/2025/` → `2025/index.html`; `/` → `index.html`. */
+/** `/2025/` → `2025/index.html`; `/` → `index.html`; `/404.html` stays a file. */
 export function outputFileOf(sitePath: string): string {
-  return `${sitePath.replace(/^\//, '')}index.html`;
+  const rel = sitePath.replace(/^\//, '');
+  return rel.endsWith('/') || rel === '' ? `${rel}index.html` : rel;
 }
 
 export async function renderPage(engine: Liquid, job: PageJob): Promise<string> {

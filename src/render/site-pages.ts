@@ -1,9 +1,11 @@
 import type { Article, SiteConfig } from '../types.js';
-import { buildDateIndex } from '../model/date-index.js';
+import type { SiteModel } from '../model/site.js';
 import { articlePageJob } from './article-pages.js';
+import { correctionsPageJob, notFoundJob, onThisDayJobs } from './day-pages.js';
 import { DateFormatter } from './format.js';
 import { archivePageJob, dayPageJobs, homePageJobs, monthPageJobs, yearPageJob } from './index-pages.js';
 import type { PageJob, RenderContext } from './page-job.js';
+import { topicPageJobs, topicsIndexJob } from './topic-pages.js';
 import { Linker, siteView } from './views.js';
 
 export function renderContext(config: SiteConfig): RenderContext {
@@ -12,21 +14,21 @@ export function renderContext(config: SiteConfig): RenderContext {
 }
 
 /**
- * Every page of the site, as jobs to render. A generator, so pages are rendered and written one
- * at a time instead of all being held in memory. `articles` must be in chronological order.
+ * Every HTML page of the site, as jobs to render. A generator, so pages are rendered and written
+ * one at a time instead of all being held in memory.
  */
-export function* planSite(articles: readonly Article[], ctx: RenderContext): Generator<PageJob> {
-  for (let i = 0; i < articles.length; i++) {
-    yield articlePageJob(articles[i]!, articles[i - 1], articles[i + 1], ctx);
-  }
-  yield* homePageJobs([...articles].reverse(), ctx);
-  const years = buildDateIndex(articles);
-  yield archivePageJob(years, ctx);
-  for (let i = 0; i < years.length; i++) yield yearPageJob(years, i, ctx);
-  const months = years.flatMap((y) => y.months);
-  for (let i = 0; i < months.length; i++) yield* monthPageJobs(months, i, ctx);
-  const days = months.flatMap((m) => m.days);
-  for (let i = 0; i < days.length; i++) yield* dayPageJobs(days, i, ctx);
+export function* planSite(model: SiteModel, ctx: RenderContext): Generator<PageJob> {
+  for (let i = 0; i < model.articles.length; i++) yield articlePageJob(model, i, ctx);
+  yield* homePageJobs([...model.articles].reverse(), ctx);
+  yield archivePageJob(model.years, ctx);
+  for (let i = 0; i < model.years.length; i++) yield yearPageJob(model.years, i, ctx);
+  for (let i = 0; i < model.months.length; i++) yield* monthPageJobs(model.months, i, ctx);
+  for (let i = 0; i < model.days.length; i++) yield* dayPageJobs(model.days, i, ctx);
+  yield topicsIndexJob(model, ctx);
+  for (const topic of model.topics) yield* topicPageJobs(topic, ctx);
+  yield* onThisDayJobs(model, ctx);
+  yield correctionsPageJob(model, ctx);
+  yield notFoundJob(ctx);
 }
 
 /** `articles.json`: every record without its body, for people who use the archive as data. */

@@ -11,13 +11,29 @@ export interface LinkView {
   href: string;
   label: string;
 }
+export interface FeedLinkView {
+  href: string;
+  type: string;
+  title: string;
+}
 export interface SiteView {
   title: string;
   description: string;
   lang: string;
   homeHref: string;
   archiveHref: string;
+  topicsHref: string;
+  correctionsHref: string;
   stylesheetHref: string;
+  /** Site-wide feeds, linked with `<link rel="alternate">` from every page. */
+  feeds: FeedLinkView[];
+}
+/** Open Graph `article:*` facts, on article pages only. */
+export interface ArticleMetaView {
+  publishedTime: string;
+  modifiedTime: string;
+  author: string;
+  tags: string[];
 }
 export interface PageMetaView {
   title: string;
@@ -26,6 +42,22 @@ export interface PageMetaView {
   breadcrumbs: LinkView[];
   /** Which page kind, for a `class` on `<body>`. */
   kind: string;
+  /** `website` or `article`, for Open Graph. */
+  ogType: string;
+  articleMeta?: ArticleMetaView;
+  /** JSON-LD, already serialised and safe to embed in a `<script>` element. */
+  jsonLd?: string;
+  /** Feeds of this page's own list (a topic's feed), beside the site-wide ones. */
+  feeds?: FeedLinkView[];
+}
+
+/** The page meta every page needs; article pages add the optional fields. */
+export function pageMeta(
+  link: Linker,
+  path: string,
+  fields: { title: string; description: string; kind: string; breadcrumbs?: LinkView[] } & Partial<PageMetaView>,
+): PageMetaView {
+  return { ogType: 'website', breadcrumbs: [], canonical: link.absolute(path), ...fields };
 }
 export interface ArticleSummaryView {
   title: string;
@@ -62,6 +94,13 @@ export class Linker {
   dayPath(year: number, month: number, day: number): string {
     return `/${year}/${pad2(month)}/${pad2(day)}/`;
   }
+  topicPath(slug: string): string {
+    return `/topics/${slug}/`;
+  }
+  /** `/on-this-day/07-04/` for any year's July 4. */
+  onThisDayPath(date: string): string {
+    return `/on-this-day/${date.slice(5, 7)}-${date.slice(8, 10)}/`;
+  }
 }
 
 export function siteView(config: SiteConfig, link: Linker): SiteView {
@@ -71,7 +110,14 @@ export function siteView(config: SiteConfig, link: Linker): SiteView {
     lang: config.language,
     homeHref: link.href('/'),
     archiveHref: link.href('/archive/'),
+    topicsHref: link.href('/topics/'),
+    correctionsHref: link.href('/corrections/'),
     stylesheetHref: link.href('/assets/style.css'),
+    feeds: [
+      { href: link.href('/feed.xml'), type: 'application/rss+xml', title: `${config.title} (RSS)` },
+      { href: link.href('/atom.xml'), type: 'application/atom+xml', title: `${config.title} (Atom)` },
+      { href: link.href('/feed.json'), type: 'application/feed+json', title: `${config.title} (JSON Feed)` },
+    ],
   };
 }
 

@@ -1,0 +1,81 @@
+import { Feed } from 'feed';
+import type { Article } from '../types.js';
+import type { SiteModel } from '../model/site.js';
+import { instantOf } from '../model/timestamps.js';
+import { correctionEntries } from './day-pages.js';
+import type { RenderContext } from './page-job.js';
+import { topicFeedPath } from './topic-pages.js';
+
+/** How many of the latest articles a feed carries. */
+export const FEED_SIZE = 20;
+
+export interface OutputFile {
+  /** Path relative to the output folder. */
+  path: string;
+  content: string;
+}
+
+function newFeed(ctx: RenderContext, title: string, description: string, selfPath: string, homePath: string, updated: string | undefined): Feed {
+  const { config, link } = ctx;
+  return new Feed({
+    id: link.absolute(homePath),
+    link: link.absolute(homePath),
+    title,
+    description,
+    language: config.language,
+    // The newest article's date, never the clock: the same input gives the same feed.
+    updated: updated ? instantOf(updated, config.timeZone) : new Date(0),
+    generator: 'news-archive',
+    copyright: `© ${config.publisher}`,
+    feedLinks: { rss: link.absolute(selfPath) },
+  });
+}
+
+function addArticle(feed: Feed, a: Article, ctx: RenderContext): void {
+  const { config } = ctx;
+  feed.addItem({
+    title: a.title,
+    id: a.url,
+    link: a.url,
+    date: instantOf(a.modified ?? a.date, config.timeZone),
+    published: instantOf(a.date, config.timeZone),
+    description: a.summary,
+    content: a.bodyHtml,
+    author: [{ name: a.author ?? config.publisher }],
+    category: a.topics.map((t) => ({ name: t.name })),
+  });
+}
+
+/** Full-text feeds of the latest articles in RSS 2.0, Atom and JSON Feed, plus one RSS feed per topic and one of corrections. */
+export function* feedFiles(model: SiteModel, ctx: RenderContext): Generator<OutputFile> {
+  const { config, link } = ctx;
+  const latest = model.articles.slice(-FEED_SIZE).reverse();
+  const main = new Feed({
+    ...newFeed(ctx, config.title, config.description, '/feed.xml', '/', latest[0]?.date).options,
+    feedLinks: { rss: link.absolute('/feed.xml'), atom: link.absolute('/atom.xml'), json: link.absolute('/feed.json') },
+  });
+  for (const a of latest) addArticle(main, a, ctx);
+  yield { path: 'feed.xml', content: main.rss2() };
+  yield { path: 'atom.xml', content: main.atom1() };
+  yield { path: 'feed.json', content: main.json1() };
+
+  for (const topic of model.topics) {
+    const items = topic.articles.slice(-FEED_SIZE).reverse();
+    const feed = newFeed(ctx, `${topic.name} · ${config.title}`, `Articles about ${topic.name}.`, topicFeedPath(topic), link.topicPath(topic.slug), items[0]?.date);
+    for (const a of items) addArticle(feed, a, ctx);
+    yield { path: topicFeedPath(topic).slice(1), content: feed.rss2() };
+  }
+
+  const corrections = correctionEntries(model).slice(0, FEED_SIZE);
+  const feed = newFeed(ctx, `Corrections · ${config.title}`, 'Corrections and updates to published articles.', '/corrections/feed.xml', '/corrections/', corrections[0]?.date);
+  for (const c of corrections) {
+    feed.addItem({
+      title: `Correction: ${c.article.title}`,
+      id: `${c.article.url}#correction-${c.date}`,
+      link: c.article.url,
+      date: instantOf(c.date, config.timeZone),
+      description: c.text,
+    });
+  }
+  yield { path: 'corrections/feed.xml', content: feed.rss2() };
+}

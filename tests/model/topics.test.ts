@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { monthGrid } from '../../src/model/calendar-grid.js';
+import { relatedArticles } from '../../src/model/related.js';
+import { buildTopics } from '../../src/model/topics.js';
+import { isoTimestamp } from '../../src/model/timestamps.js';
+import type { Article, Entities } from '../../src/types.js';
+
+function article(source: string, date: string, tags: string[], entities: Partial<Entities> = {}): Article {
+  return {
+    slug: source, path: `/${date.replaceAll('-', '/')}/${source}/`, url: `https://x.org/${source}`, title: source, titleDerived: false,
+    date, corrections: [], tags, entities: { people: [], places: [], organizations: [], ...entities }, topics: [], summary: '',
+    wordCount: 1, readingMinutes: 1, draft: false, bodyHtml: '', source, format: 'markdown',
+  };
+}
+
+describe('buildTopics', () => {
+  it('makes one topic of a tag and a place with the same name, with the more specific kind', () => {
+    const { articles, topics } = buildTopics([
+      article('a', '2025-01-01', ['ukraine']),
+      article('b', '2025-01-02', [], { places: ['Ukraine'], people: ['Vladimir Putin'] }),
+      article('c', '2025-01-03', [], { places: ['Ukraine'] }),
+    ]);
+    expect(topics.map((t) => [t.slug, t.name, t.kind, t.articles.map((a) => a.source)])).toEqual([
+      ['ukraine', 'Ukraine', 'place', ['a', 'b', 'c']],
+      ['vladimir-putin', 'Vladimir Putin', 'person', ['b']],
+    ]);
+    expect(articles[1]!.topics).toEqual([
+      { slug: 'vladimir-putin', name: 'Vladimir Putin', kind: 'person' },
+      { slug: 'ukraine', name: 'Ukraine', kind: 'place' },
+    ]);
+  });
+});
+
+describe('relatedArticles', () => {
+  it('ranks by shared topics, then nearness in time, and fills up to three from neighbours', () => {
+    const { articles, topics } = buildTopics([
+      article('far-two', '2020-01-01', ['x', 'y']),
+      article('near-one', '2025-01-09', ['x']),
+      article('self', '2025-01-10', ['x', 'y']),
+      article('other', '2025-01-11', ['z']),
+      article('far-one', '2025-06-01', ['x']),
+    ]);
+    const bySlug = new Map(topics.map((t) => [t.slug, t]));
+    expect(relatedArticles(articles[2]!, bySlug, articles, 2).map((a) => a.source)).toEqual(['far-two', 'near-one', 'far-one']);
+    // An article with a topic nobody shares still gets three neighbours in time.
+    expect(relatedArticles(articles[3]!, bySlug, articles, 3).map((a) => a.source)).toEqual(['self', 'far-one', 'near-one']);
+  });
+});
+
+describe('monthGrid', () => {
+  it('lays out July 2025 in weeks starting on Monday or Sunday', () => {
+    const monday = monthGrid(2025, 7, 1);
+    expect(monday[0]).toEqual([null, 1, 2, 3, 4, 5, 6]);
+    expect(monday.at(-1)).toEqual([28, 29, 30, 31, null, null, null]);
+    expect(monthGrid(2025, 7, 0)[0]).toEqual([null, null, 1, 2, 3, 4, 5]);
+    expect(monthGrid(2024, 2, 1).flat().filter((d) => d !== null)).toHaveLength(29);
+  });
+});
+
+describe('isoTimestamp', () => {
+  it('gives a calendar date the newsroom zone offset of that day', () => {
+    expect(isoTimestamp('2025-07-04', 'UTC')).toBe('2025-07-04T00:00:00+00:00');
+    expect(isoTimestamp('2025-07-04', 'Europe/Moscow')).toBe('2025-07-04T00:00:00+03:00');
+    expect(isoTimestamp('2025-01-15', 'America/New_York')).toBe('2025-01-15T00:00:00-05:00');
+    expect(isoTimestamp('2025-07-04', 'America/New_York')).toBe('2025-07-04T00:00:00-04:00');
+    expect(isoTimestamp('2025-07-04', 'Asia/Kolkata')).toBe('2025-07-04T00:00:00+05:30');
+  });
+});
