@@ -2,6 +2,7 @@ import type { Article, ContentError, SiteConfig } from './types.js';
 import { loadParsedArticles } from './load/load-articles.js';
 import { loadTheme } from './load/theme.js';
 import { buildSiteModel } from './model/site.js';
+import { selectPublished, type PublishRules, type Withheld } from './model/publishing.js';
 import { assignUrls } from './model/site-model.js';
 import { createTemplateEngine } from './render/engine.js';
 import { outputFileOf, renderPage } from './render/page-job.js';
@@ -14,19 +15,35 @@ export interface BuildOptions {
   inputDir: string;
   templatesDir: string;
   config: SiteConfig;
+  /** Drafts and embargoes. Without rules (tests of other stages), drafts are left out and no date is embargoed. */
+  publish?: PublishRules;
 }
 
 export interface BuildResult {
   errors: ContentError[];
   articles: number;
   pages: number;
+  /** Articles valid but not published by the rules. */
+  withheld: Withheld;
 }
 
-/** Phase one: read, parse and validate every article, and give each its URL, before anything is rendered. */
-export async function loadArticles(inputDir: string, config: SiteConfig): Promise<{ articles: Article[]; errors: ContentError[] }> {
+const DEFAULT_RULES: PublishRules = { today: '9999-12-31', drafts: false, future: true };
+
+/**
+ * Phase one: read, parse and validate every article, give each its URL, then apply the publishing
+ * rules, before anything is rendered. URLs are assigned over all articles, drafts and embargoed
+ * ones included, so publishing one later never renames another; everything after this (pages,
+ * indexes, articles.json, feeds, search) sees only the published articles.
+ */
+export async function loadArticles(
+  inputDir: string,
+  config: SiteConfig,
+  rules: PublishRules = DEFAULT_RULES,
+): Promise<{ articles: Article[]; errors: ContentError[]; withheld: Withheld }> {
   const { parsed, errors } = await loadParsedArticles(inputDir);
   const { articles, errors: urlErrors } = assignUrls(parsed, config);
-  return { articles, errors: [...errors, ...urlErrors] };
+  const { published, withheld } = selectPublished(articles, rules);
+  return { articles: published, errors: [...errors, ...urlErrors], withheld };
 }
 
 /**
@@ -35,13 +52,13 @@ export async function loadArticles(inputDir: string, config: SiteConfig): Promis
  */
 export async function build(options: BuildOptions, writer: Writer): Promise<BuildResult> {
   try {
-    const [{ articles, errors }, theme] = await Promise.all([
-      loadArticles(options.inputDir, options.config),
+    const [{ articles, errors, withheld }, theme] = await Promise.all([
+      loadArticles(options.inputDir, options.config, options.publish),
       loadTheme(options.templatesDir),
     ]);
     if (errors.length > 0) {
       await writer.abort();
-      return { errors, articles: articles.length, pages: 0 };
+      return { errors, articles: articles.length, pages: 0, withheld };
     }
     const model = buildSiteModel(articles);
     const engine = createTemplateEngine(theme.templates);
@@ -58,7 +75,7 @@ export async function build(options: BuildOptions, writer: Writer): Promise<Buil
     await writer.write('articles.json', articlesJson(model.articles));
     for (const asset of theme.assets) await writer.write(`assets/${asset.relative}`, asset.bytes);
     await writer.commit();
-    return { errors: [], articles: articles.length, pages };
+    return { errors: [], articles: articles.length, pages, withheld };
   } catch (err) {
     await writer.abort();
     throw err;

@@ -99,7 +99,7 @@ export interface SiteConfig {
   pageSize: number;
   /** Name shown as publisher. */
   publisher: string;
-  /** IANA time zone the newsroom dates its articles in; gives ISO 8601 timestamps their offset. */
+  /** IANA time zone the newsroom dates its articles in; gives ISO 8601 timestamps their offset, and its calendar date is the build's "today" for embargoes. */
   timeZone: string;
 }
 

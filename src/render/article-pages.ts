@@ -59,6 +59,7 @@ export function articlePageJob(model: SiteModel, i: number, ctx: RenderContext):
         wordCount: a.wordCount,
         year: String(p.year),
         onThisDay: { href: link.href(link.onThisDayPath(a.date)), label: dates.dayMonth(a.date) },
+        draft: a.draft,
       },
       related: relatedArticles(a, model.topicsBySlug, model.articles, i).map((r) => articleSummaryView(r, link, dates)),
       older: older ? articleSummaryView(older, link, dates) : null,

@@ -67,6 +67,8 @@ export interface ArticleSummaryView {
   dateline: string;
   summary: string;
   author: string;
+  /** A draft shown by `--drafts`/`dev`: the list marks it so nobody mistakes it for published. */
+  draft: boolean;
 }
 export interface PaginationView {
   number: number;
@@ -130,6 +132,7 @@ export function articleSummaryView(a: Article, link: Linker, dates: DateFormatte
     dateline: a.dateline ?? '',
     summary: a.summary,
     author: a.author ?? '',
+    draft: a.draft,
   };
 }
 

@@ -1,0 +1,65 @@
+import type { Command } from 'commander';
+import { build } from '../build.js';
+import type { Withheld } from '../model/publishing.js';
+import type { CalendarDate } from '../types.js';
+import { DiskWriter } from '../write/disk-writer.js';
+import { buildDate } from './build-date.js';
+import { out } from './colors.js';
+import { addArchiveOptions, loadSiteConfig, plural, printErrors, type ArchiveFlags } from './common.js';
+import { EXIT, type ExitCode } from './exit-codes.js';
+
+interface BuildFlags extends ArchiveFlags {
+  out: string;
+  drafts: boolean;
+  future: boolean;
+}
+
+/** "Left out 1 draft (--drafts to include) and 2 articles dated after 2025-03-04 (--future to include)." */
+export function withheldNote(withheld: Withheld, today: CalendarDate): string | undefined {
+  const parts: string[] = [];
+  if (withheld.drafts > 0) parts.push(`${plural(withheld.drafts, 'draft')} (--drafts to include)`);
+  if (withheld.future > 0) parts.push(`${plural(withheld.future, 'article')} dated after ${today} (--future to include)`);
+  return parts.length > 0 ? `Left out ${parts.join(' and ')}.` : undefined;
+}
+
+async function runBuild(flags: BuildFlags): Promise<ExitCode> {
+  const started = process.hrtime.bigint();
+  const loaded = await loadSiteConfig(flags);
+  if (!loaded.ok) {
+    printErrors(loaded.errors, `build failed: ${flags.out}/ left unchanged`);
+    return EXIT.content;
+  }
+  const today = buildDate(loaded.config);
+  const writer = new DiskWriter(flags.out);
+  const result = await build(
+    {
+      inputDir: flags.input,
+      templatesDir: flags.templates,
+      config: loaded.config,
+      publish: { today, drafts: flags.drafts, future: flags.future },
+    },
+    writer,
+  );
+  if (result.errors.length > 0) {
+    printErrors(result.errors, `build failed: ${flags.out}/ left unchanged`);
+    return EXIT.content;
+  }
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  process.stdout.write(`${out.green('Built')} ${result.articles} articles, ${result.pages} pages in ${seconds.toFixed(2)} s → ${flags.out}/\n`);
+  const note = withheldNote(result.withheld, today);
+  if (note) process.stdout.write(`${out.dim(note)}\n`);
+  return EXIT.ok;
+}
+
+export function buildCommand(program: Command): void {
+  const cmd = program
+    .command('build')
+    .description('build the site from the input folder into the output folder')
+    .option('-o, --out <dir>', 'output folder, replaced only when the build succeeds', 'dist');
+  addArchiveOptions(cmd)
+    .option('--drafts', 'include articles marked draft: true (marked as drafts on their pages)', false)
+    .option('--future', "include articles dated after the build's date (SOURCE_DATE_EPOCH or today)", false)
+    .action(async (flags: BuildFlags) => {
+      process.exitCode = await runBuild(flags);
+    });
+}

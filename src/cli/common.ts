@@ -1,0 +1,44 @@
+import type { Command } from 'commander';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { loadConfig } from '../load/config.js';
+import type { ContentError, SiteConfig } from '../types.js';
+import { err } from './colors.js';
+import { formatErrors } from './report.js';
+
+export const packageRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const version = (JSON.parse(readFileSync(path.join(packageRoot, 'package.json'), 'utf8')) as { version: string }).version;
+
+/** Flags every command that reads an archive shares. */
+export interface ArchiveFlags {
+  input: string;
+  config: string;
+  templates: string;
+  baseUrl?: string;
+}
+
+export function addArchiveOptions(cmd: Command): Command {
+  return cmd
+    .option('-i, --input <dir>', 'folder of article files (.txt seed format, .md with YAML front matter)', 'seeds')
+    .option('-c, --config <file>', 'config file (JSON)', 'archive.config.json')
+    .option('-t, --templates <dir>', 'templates folder', path.join(packageRoot, 'templates'))
+    .option('--base-url <url>', 'absolute base URL, overriding the config (e.g. https://example.github.io/archive/)');
+}
+
+export async function loadSiteConfig(flags: ArchiveFlags): Promise<{ ok: true; config: SiteConfig } | { ok: false; errors: ContentError[] }> {
+  const overrides: Record<string, unknown> = {};
+  if (flags.baseUrl !== undefined) overrides['baseUrl'] = flags.baseUrl;
+  return loadConfig(flags.config, overrides);
+}
+
+/** Errors as a compiler prints them, with the summary line in red on a terminal. */
+export function printErrors(errors: readonly ContentError[], footer?: string): void {
+  const lines = formatErrors(errors).split('\n');
+  const summary = lines.pop()!;
+  process.stderr.write(`${lines.join('\n')}\n${err.red(err.bold(summary))}\n${footer ? `${footer}\n` : ''}`);
+}
+
+export function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
