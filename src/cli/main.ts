@@ -1,7 +1,9 @@
 import { Command, CommanderError } from 'commander';
 import { buildCommand } from './build-command.js';
+import { checkCommand } from './check-command.js';
 import { version } from './common.js';
 import { EXIT, UsageError } from './exit-codes.js';
+import { newCommand } from './new-command.js';
 
 /**
  * The `news-archive` command line: one file per subcommand. Exit codes: 0 ok, 1 content or
@@ -17,6 +19,8 @@ const program = new Command()
   .exitOverride();
 
 buildCommand(program);
+checkCommand(program);
+newCommand(program);
 
 program.parseAsync(process.argv).catch((e: unknown) => {
   if (e instanceof CommanderError) {

@@ -1,0 +1,49 @@
+import type { Command } from 'commander';
+import { build } from '../build.js';
+import { DEFAULT_CONFIG, withBase } from '../load/config.js';
+import { publishEverything } from '../model/publishing.js';
+import type { ContentError } from '../types.js';
+import { DiscardWriter } from '../write/discard-writer.js';
+import { buildDate } from './build-date.js';
+import { out } from './colors.js';
+import { addArchiveOptions, loadSiteConfig, plural, printErrors, type ArchiveFlags } from './common.js';
+import { EXIT, type ExitCode } from './exit-codes.js';
+
+/**
+ * Validates the config and every article (drafts and embargoed ones too), and renders every page
+ * into nothing, so a template that fails on some article is caught as well. Writes nothing.
+ */
+async function runCheck(flags: ArchiveFlags): Promise<ExitCode> {
+  const loaded = await loadSiteConfig(flags);
+  const errors: ContentError[] = loaded.ok ? [] : [...loaded.errors];
+  // A broken config must not hide the articles' errors: check those against the defaults.
+  const config = loaded.ok ? loaded.config : withBase(DEFAULT_CONFIG);
+  const writer = new DiscardWriter();
+  let articles = 0;
+  try {
+    const result = await build(
+      { inputDir: flags.input, templatesDir: flags.templates, config, publish: publishEverything(buildDate(config)) },
+      writer,
+    );
+    errors.push(...result.errors);
+    articles = result.articles;
+  } catch (e) {
+    // Templates are the only thing left that can fail once the content is valid.
+    errors.push({ file: flags.templates, message: `a template failed to render: ${e instanceof Error ? e.message : String(e)}` });
+  }
+  if (errors.length > 0) {
+    printErrors(errors, 'check failed');
+    return EXIT.content;
+  }
+  process.stdout.write(`${out.green('OK')} ${plural(articles, 'article')} and ${flags.config} valid, ${plural(writer.files, 'output file')} rendered; nothing written\n`);
+  return EXIT.ok;
+}
+
+export function checkCommand(program: Command): void {
+  const cmd = program
+    .command('check')
+    .description('validate the config and every article (drafts and future ones too) without writing anything; exits 1 on errors');
+  addArchiveOptions(cmd).action(async (flags: ArchiveFlags) => {
+    process.exitCode = await runCheck(flags);
+  });
+}

@@ -1,0 +1,154 @@
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdirSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseArticle } from '../../src/load/parse-article.js';
+import { fixtures, repoRoot, runCli, snapshotTree, tempDir } from '../helpers.js';
+
+const MARCH_5 = String(Date.UTC(2025, 2, 5, 12) / 1000);
+const version = (JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as { version: string }).version;
+
+/** A folder laid out like a user's archive: seeds/ and archive.config.json. */
+function archiveFolder(from = path.join(fixtures, 'basic')): string {
+  const root = tempDir();
+  cpSync(from, path.join(root, 'seeds'), { recursive: true });
+  cpSync(path.join(fixtures, 'basic.config.json'), path.join(root, 'archive.config.json'));
+  return root;
+}
+
+describe('the command line', () => {
+  it('prints its version', () => {
+    const r = runCli(['--version']);
+    expect(r).toMatchObject({ code: 0, stdout: `${version}\n` });
+  });
+
+  it.each([
+    ['build', ['--out <dir>', '--drafts', '--future', '--base-url <url>']],
+    ['check', ['--input <dir>', '--config <file>', '--templates <dir>']],
+    ['new', ['--title <text>', '--format <format>', 'choices: "md", "txt"']],
+  ])('explains %s with --help', (command, options) => {
+    const r = runCli([command, '--help']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain(`Usage: news-archive ${command} [options]`);
+    for (const o of options) expect(r.stdout).toContain(o);
+  });
+
+  it('lists the subcommands with --help', () => {
+    const r = runCli(['--help']);
+    expect(r.code).toBe(0);
+    for (const c of ['build [options]', 'new [options]', 'check [options]']) expect(r.stdout).toContain(c);
+  });
+
+  it.each([
+    [['publish'], "error: unknown command 'publish'"],
+    [['build', '--frob'], "error: unknown option '--frob'"],
+    [['new', '--title', 'x', '--format', 'doc'], "argument 'doc' is invalid. Allowed choices are md, txt."],
+    [['new'], "error: required option '--title <text>' not specified"],
+  ])('exits 2 on wrong usage: %j', (args, message) => {
+    const r = runCli(args);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(message);
+  });
+});
+
+describe('news-archive check', () => {
+  it('passes a valid archive, drafts and embargoed articles included, and writes nothing', () => {
+    const root = archiveFolder(path.join(fixtures, 'publishing'));
+    const before = snapshotTree(root);
+    const r = runCli(['check'], { cwd: root, env: { SOURCE_DATE_EPOCH: MARCH_5 } });
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^OK 4 articles and archive\.config\.json valid, \d+ output files rendered; nothing written\n$/);
+    expect(snapshotTree(root)).toEqual(before);
+  });
+
+  it('reports every bad article and every bad config key in one run and exits 1', () => {
+    const root = archiveFolder(path.join(fixtures, 'invalid'));
+    writeFileSync(path.join(root, 'archive.config.json'), '{\n  "pageSize": 0\n}\n');
+    const before = snapshotTree(root);
+    const r = runCli(['check'], { cwd: root });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('archive.config.json:2: pageSize must be a whole number from 1 to 1000');
+    expect(r.stderr).toContain('seeds/impossible-date/bad.md:3: date "2025-02-30" is not a real calendar date');
+    expect(r.stderr).toContain('seeds/js-front-matter/evil.md:1: front matter must be YAML');
+    expect(r.stderr).toMatch(/\n12 errors in 12 files\ncheck failed\n$/);
+    expect(snapshotTree(root)).toEqual(before);
+  });
+});
+
+describe('news-archive new', () => {
+  const title = 'Mayor says: "No" — #1 priority, [again] & Путин';
+
+  it.each(['md', 'txt'] as const)('creates a %s article for today that the parser accepts, and prints its path', (format) => {
+    const root = archiveFolder();
+    const r = runCli(['new', '--title', title, '--format', format], { cwd: root, env: { SOURCE_DATE_EPOCH: MARCH_5 } });
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe(`seeds/2025-03-05-mayor-says-no-1-priority-again-and-putin.${format}\n`);
+    const file = path.join(root, r.stdout.trim());
+    const parsed = parseArticle(readFileSync(file, 'utf8'), file);
+    if (Array.isArray(parsed)) throw new Error(JSON.stringify(parsed));
+    expect(parsed.date).toBe('2025-03-05');
+    // The seed format has no title field: its headline, derived from the first sentence, is the title.
+    expect(parsed.title).toBe(title);
+    expect(parsed.draft).toBe(format === 'md');
+    expect(runCli(['check'], { cwd: root, env: { SOURCE_DATE_EPOCH: MARCH_5 } }).code).toBe(0);
+  });
+
+  it('never overwrites: a second article with the same title and day gets -2', () => {
+    const root = tempDir();
+    const args = ['new', '--title', 'Storm closes the port', '--input', 'articles'];
+    const env = { SOURCE_DATE_EPOCH: MARCH_5 };
+    expect(runCli(args, { cwd: root, env }).stdout).toBe('articles/2025-03-05-storm-closes-the-port.md\n');
+    expect(runCli(args, { cwd: root, env }).stdout).toBe('articles/2025-03-05-storm-closes-the-port-2.md\n');
+    expect(readdirSync(path.join(root, 'articles')).sort()).toEqual(['2025-03-05-storm-closes-the-port-2.md', '2025-03-05-storm-closes-the-port.md']);
+  });
+
+  it('refuses a title of several lines', () => {
+    const r = runCli(['new', '--title', 'one\ntwo'], { cwd: tempDir() });
+    expect(r).toMatchObject({ code: 2, stderr: 'news-archive: --title: the title must be a single line\n' });
+  });
+});
+
+describe('colour', () => {
+  const check = (env: Record<string, string>) => runCli(['check', '-i', path.join(fixtures, 'basic'), '-c', path.join(fixtures, 'basic.config.json')], { env });
+  // ESC [ 32 m: picocolors' green.
+  const GREEN = '\u001b[32m';
+
+  it('is off when the output is not a terminal', () => {
+    expect(check({ NO_COLOR: '' }).stdout).not.toContain('\u001b[');
+  });
+
+  it('is on in a real terminal, and off there too with NO_COLOR', () => {
+    const cmd = `${process.execPath} ${path.join(repoRoot, 'bin/news-archive.js')} check -i ${path.join(fixtures, 'basic')} -c ${path.join(fixtures, 'basic.config.json')}`;
+    // util-linux `script` runs the command on a pseudo-terminal.
+    const tty = (env: Record<string, string>) => spawnSync('script', ['-qec', cmd, '/dev/null'], { encoding: 'utf8', env: { ...process.env, FORCE_COLOR: '', ...env } }).stdout;
+    expect(tty({ NO_COLOR: '' })).toContain(`${GREEN}OK`);
+    expect(tty({ NO_COLOR: '1' })).not.toContain('\u001b[');
+  });
+
+  it('FORCE_COLOR turns it on without a terminal, but NO_COLOR still wins', () => {
+    expect(check({ NO_COLOR: '', FORCE_COLOR: '1' }).stdout).toContain(`${GREEN}OK`);
+    expect(check({ NO_COLOR: '1', FORCE_COLOR: '1' }).stdout).not.toContain('\u001b[');
+  });
+});
+
+describe('npx news-archive in another folder', () => {
+  it('builds that folder exactly as the repository build does', () => {
+    const root = archiveFolder();
+    // What `npm install news-archive` leaves behind: the package in node_modules and its bin linked.
+    mkdirSync(path.join(root, 'node_modules/.bin'), { recursive: true });
+    symlinkSync(repoRoot, path.join(root, 'node_modules/news-archive'));
+    symlinkSync('../news-archive/bin/news-archive.js', path.join(root, 'node_modules/.bin/news-archive'));
+    const npx = spawnSync('npx', ['--no-install', 'news-archive', 'build'], { cwd: root, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    expect(npx.stderr.replace(/^npm warn .*\n/gm, '')).toBe('');
+    expect(npx.status).toBe(0);
+    expect(npx.stdout).toMatch(/^Built 8 articles, \d+ pages in \d+\.\d\d s → dist\/\n$/);
+
+    const reference = path.join(tempDir(), 'dist');
+    // `npm run build` here is `node bin/news-archive.js build`; run it in that folder too.
+    const direct = runCli(['build', '--out', reference], { cwd: root });
+    expect(direct.code).toBe(0);
+    expect(snapshotTree(path.join(root, 'dist'))).toEqual(snapshotTree(reference));
+  });
+});
