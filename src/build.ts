@@ -1,5 +1,6 @@
 import type { Article, ContentError, SiteConfig } from './types.js';
 import { loadParsedArticles } from './load/load-articles.js';
+import type { ParseCache } from './load/parse-cache.js';
 import { loadTheme } from './load/theme.js';
 import { buildSiteModel } from './model/site.js';
 import { selectPublished, type PublishRules, type Withheld } from './model/publishing.js';
@@ -17,6 +18,8 @@ export interface BuildOptions {
   config: SiteConfig;
   /** Drafts and embargoes. Without rules (tests of other stages), drafts are left out and no date is embargoed. */
   publish?: PublishRules;
+  /** The dev server's memory of parsed files, so unchanged files are not parsed again. */
+  parseCache?: ParseCache;
 }
 
 export interface BuildResult {
@@ -39,8 +42,9 @@ export async function loadArticles(
   inputDir: string,
   config: SiteConfig,
   rules: PublishRules = DEFAULT_RULES,
+  cache?: ParseCache,
 ): Promise<{ articles: Article[]; errors: ContentError[]; withheld: Withheld }> {
-  const { parsed, errors } = await loadParsedArticles(inputDir);
+  const { parsed, errors } = await loadParsedArticles(inputDir, cache);
   const { articles, errors: urlErrors } = assignUrls(parsed, config);
   const { published, withheld } = selectPublished(articles, rules);
   return { articles: published, errors: [...errors, ...urlErrors], withheld };
@@ -53,7 +57,7 @@ export async function loadArticles(
 export async function build(options: BuildOptions, writer: Writer): Promise<BuildResult> {
   try {
     const [{ articles, errors, withheld }, theme] = await Promise.all([
-      loadArticles(options.inputDir, options.config, options.publish),
+      loadArticles(options.inputDir, options.config, options.publish, options.parseCache),
       loadTheme(options.templatesDir),
     ]);
     if (errors.length > 0) {

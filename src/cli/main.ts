@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { buildCommand } from './build-command.js';
 import { checkCommand } from './check-command.js';
+import { devCommand } from './dev-command.js';
 import { version } from './common.js';
 import { EXIT, UsageError } from './exit-codes.js';
 import { newCommand } from './new-command.js';
@@ -19,6 +20,7 @@ const program = new Command()
   .exitOverride();
 
 buildCommand(program);
+devCommand(program);
 checkCommand(program);
 newCommand(program);
 

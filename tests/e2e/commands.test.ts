@@ -26,6 +26,7 @@ describe('the command line', () => {
     ['build', ['--out <dir>', '--drafts', '--future', '--base-url <url>']],
     ['check', ['--input <dir>', '--config <file>', '--templates <dir>']],
     ['new', ['--title <text>', '--format <format>', 'choices: "md", "txt"']],
+    ['dev', ['--port <number>', '--out <dir>', '--future']],
   ])('explains %s with --help', (command, options) => {
     const r = runCli([command, '--help']);
     expect(r.code).toBe(0);
@@ -36,7 +37,7 @@ describe('the command line', () => {
   it('lists the subcommands with --help', () => {
     const r = runCli(['--help']);
     expect(r.code).toBe(0);
-    for (const c of ['build [options]', 'new [options]', 'check [options]']) expect(r.stdout).toContain(c);
+    for (const c of ['build [options]', 'dev [options]', 'new [options]', 'check [options]']) expect(r.stdout).toContain(c);
   });
 
   it.each([
