@@ -5,6 +5,7 @@ import { loadTheme } from './load/theme.js';
 import { buildSiteModel } from './model/site.js';
 import { selectPublished, type PublishRules, type Withheld } from './model/publishing.js';
 import { assignUrls } from './model/site-model.js';
+import { buildAssets, headersFile } from './render/assets.js';
 import { createTemplateEngine } from './render/engine.js';
 import { outputFileOf, renderPage } from './render/page-job.js';
 import { feedFiles } from './render/feeds.js';
@@ -66,7 +67,8 @@ export async function build(options: BuildOptions, writer: Writer): Promise<Buil
     }
     const model = buildSiteModel(articles);
     const engine = createTemplateEngine(theme.templates);
-    const ctx = renderContext(options.config);
+    const assets = buildAssets(theme.assets);
+    const ctx = renderContext(options.config, assets.names);
     const listed: SitemapEntry[] = [];
     let pages = 0;
     for (const job of planSite(model, ctx)) {
@@ -77,7 +79,8 @@ export async function build(options: BuildOptions, writer: Writer): Promise<Buil
     for (const file of feedFiles(model, ctx)) await writer.write(file.path, file.content);
     for (const file of await sitemapFiles(listed, model, ctx)) await writer.write(file.path, file.content);
     await writer.write('articles.json', articlesJson(model.articles));
-    for (const asset of theme.assets) await writer.write(`assets/${asset.relative}`, asset.bytes);
+    for (const asset of assets.files) await writer.write(`assets/${asset.relative}`, asset.bytes);
+    await writer.write('_headers', headersFile(options.config.basePath));
     await writer.commit();
     return { errors: [], articles: articles.length, pages, withheld };
   } catch (err) {

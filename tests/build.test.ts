@@ -32,7 +32,7 @@ describe('build (in memory)', () => {
     expect(files).toContain('2025/07/04/storm-closes-the-port-2/index.html');
     expect(files).toContain('2025/07/03/putin-govorit-o-peregovorakh/index.html');
     expect(files).toContain('2025/06/01/editor-choice/index.html');
-    for (const f of ['index.html', 'archive/index.html', '2019/index.html', '2019/12/index.html', '2019/12/31/index.html', 'articles.json', 'assets/style.css']) {
+    for (const f of ['index.html', 'archive/index.html', '2019/index.html', '2019/12/index.html', '2019/12/31/index.html', 'articles.json', '_headers']) {
       expect(files).toContain(f);
     }
   });

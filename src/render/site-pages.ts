@@ -8,9 +8,9 @@ import type { PageJob, RenderContext } from './page-job.js';
 import { topicPageJobs, topicsIndexJob } from './topic-pages.js';
 import { Linker, siteView } from './views.js';
 
-export function renderContext(config: SiteConfig): RenderContext {
+export function renderContext(config: SiteConfig, assetNames: Readonly<Record<string, string>> = {}): RenderContext {
   const link = new Linker(config);
-  return { config, link, dates: new DateFormatter(config.dateLocale), site: siteView(config, link) };
+  return { config, link, dates: new DateFormatter(config.dateLocale), site: siteView(config, link, assetNames) };
 }
 
 /**

@@ -105,7 +105,8 @@ export class Linker {
   }
 }
 
-export function siteView(config: SiteConfig, link: Linker): SiteView {
+/** `assetNames` maps theme asset names to their fingerprinted names (`style.css` → `style.<hash>.css`). */
+export function siteView(config: SiteConfig, link: Linker, assetNames: Readonly<Record<string, string>> = {}): SiteView {
   return {
     title: config.title,
     description: config.description,
@@ -114,7 +115,7 @@ export function siteView(config: SiteConfig, link: Linker): SiteView {
     archiveHref: link.href('/archive/'),
     topicsHref: link.href('/topics/'),
     correctionsHref: link.href('/corrections/'),
-    stylesheetHref: link.href('/assets/style.css'),
+    stylesheetHref: link.href(`/assets/${assetNames['style.css'] ?? 'style.css'}`),
     feeds: [
       { href: link.href('/feed.xml'), type: 'application/rss+xml', title: `${config.title} (RSS)` },
       { href: link.href('/atom.xml'), type: 'application/atom+xml', title: `${config.title} (Atom)` },

@@ -40,7 +40,7 @@ describe('news-archive build (end to end)', () => {
   it('publishes every page kind', () => {
     const files = listTree(out);
     expect(files.filter((f) => /^\d{4}\/\d{2}\/\d{2}\/[^/]+\/index\.html$/.test(f) && !f.includes('/page/'))).toHaveLength(8);
-    for (const f of ['index.html', 'page/2/index.html', 'archive/index.html', '2025/index.html', '2025/07/index.html', '2025/07/04/index.html', 'articles.json', 'assets/style.css']) {
+    for (const f of ['index.html', 'page/2/index.html', 'archive/index.html', '2025/index.html', '2025/07/index.html', '2025/07/04/index.html', 'articles.json', '_headers']) {
       expect(files).toContain(f);
     }
   });
