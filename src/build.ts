@@ -9,11 +9,20 @@ import { feedFiles } from './render/feeds.js';
 import { articlesJson, planSite, renderContext } from './render/site-pages.js';
 import { sitemapFiles, type SitemapEntry } from './render/sitemaps.js';
 import type { Writer } from './write/writer.js';
+import { loadArticlesCached } from './cache/load-cached.js';
+import type { PackReader } from './cache/body-store.js';
+import { pageKeyer, type Progress } from './cache/page-key.js';
 
 export interface BuildOptions {
   inputDir: string;
   templatesDir: string;
   config: SiteConfig;
+  /**
+   * Parse on `workers` threads through the content-hash cache in `dir`, keeping only small records
+   * in memory (bodies are read back from the cache). Without it, everything is parsed in memory.
+   */
+  cache?: { dir: string; workers: number };
+  onProgress?: Progress;
 }
 
 export interface BuildResult {
@@ -35,10 +44,13 @@ export async function loadArticles(inputDir: string, config: SiteConfig): Promis
  */
 export async function build(options: BuildOptions, writer: Writer): Promise<BuildResult> {
   try {
-    const [{ articles, errors }, theme] = await Promise.all([
-      loadArticles(options.inputDir, options.config),
+    const [loaded, theme] = await Promise.all([
+      options.cache
+        ? loadArticlesCached(options.inputDir, options.config, { ...options.cache, onProgress: options.onProgress })
+        : loadArticles(options.inputDir, options.config),
       loadTheme(options.templatesDir),
     ]);
+    const { articles, errors } = loaded;
     if (errors.length > 0) {
       await writer.abort();
       return { errors, articles: articles.length, pages: 0 };
@@ -47,10 +59,13 @@ export async function build(options: BuildOptions, writer: Writer): Promise<Buil
     const engine = createTemplateEngine(theme.templates);
     const ctx = renderContext(options.config);
     const listed: SitemapEntry[] = [];
+    // A writer that keeps unchanged pages is asked first, with a key computed only if it wants one.
+    const keyOf = writer.reuse ? pageKeyer(options.config, theme) : undefined;
     let pages = 0;
     for (const job of planSite(model, ctx)) {
-      await writer.write(outputFileOf(job.path), await renderPage(engine, job));
-      pages++;
+      const file = outputFileOf(job.path);
+      if (!(keyOf && writer.reuse?.(file, () => keyOf(job)))) await writer.write(file, await renderPage(engine, job));
+      options.onProgress?.('writing', ++pages, 0);
       if (job.listed !== false) listed.push({ path: job.path, lastmod: job.lastmod });
     }
     for (const file of feedFiles(model, ctx)) await writer.write(file.path, file.content);
@@ -58,6 +73,7 @@ export async function build(options: BuildOptions, writer: Writer): Promise<Buil
     await writer.write('articles.json', articlesJson(model.articles));
     for (const asset of theme.assets) await writer.write(`assets/${asset.relative}`, asset.bytes);
     await writer.commit();
+    if (loaded instanceof Object && 'bodies' in loaded) (loaded.bodies as PackReader).close();
     return { errors: [], articles: articles.length, pages };
   } catch (err) {
     await writer.abort();
