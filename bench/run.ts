@@ -54,8 +54,7 @@ interface Tool {
 }
 
 function ourBuild(corpus: string, out: string, cache: string, templates?: string): Measurement {
-  const args = [path.join(repoRoot, 'bin/news-archive.js'), 'build', '--input', corpus, '--out', out];
-  void cache;
+  const args = [path.join(repoRoot, 'bin/news-archive.js'), 'build', '--input', corpus, '--out', out, '--cache-dir', cache];
   if (templates) args.push('--templates', templates);
   return measure(process.execPath, args, repoRoot);
 }

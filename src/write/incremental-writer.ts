@@ -6,7 +6,11 @@ import { checkRelativePath, type Writer } from './writer.js';
 
 /** What the last successful build wrote: every file's key, and which folder it wrote them into. */
 interface Manifest {
-  /** `dev:ino` of the output folder after the build, so a folder replaced by anyone else is not trusted. */
+  /**
+   * Identity of the output folder after the build (device, inode, birth and change times), so a folder
+   * replaced or changed at its top by anyone else is rebuilt in full, not patched. Inode numbers alone
+   * are reused when a folder is deleted and made again.
+   */
   outId: string;
   files: Record<string, string>;
 }
@@ -17,7 +21,7 @@ const MAX_INFLIGHT = 32;
 function folderId(dir: string): string | undefined {
   try {
     const s = statSync(dir);
-    return s.isDirectory() ? `${s.dev}:${s.ino}` : undefined;
+    return s.isDirectory() ? `${s.dev}:${s.ino}:${s.birthtimeMs}:${s.ctimeMs}` : undefined;
   } catch {
     return undefined;
   }
