@@ -9,8 +9,8 @@ import { feedFiles } from './render/feeds.js';
 import { articlesJson, planSite, renderContext } from './render/site-pages.js';
 import { sitemapFiles, type SitemapEntry } from './render/sitemaps.js';
 import type { Writer } from './write/writer.js';
-import { loadArticlesCached } from './cache/load-cached.js';
-import type { PackReader } from './cache/body-store.js';
+import { loadArticlesCached, type CachedLoad } from './cache/load-cached.js';
+
 import { pageKeyer, type Progress } from './cache/page-key.js';
 
 export interface BuildOptions {
@@ -56,6 +56,7 @@ export async function build(options: BuildOptions, writer: Writer): Promise<Buil
       return { errors, articles: articles.length, pages: 0 };
     }
     const model = buildSiteModel(articles);
+    if ('attachBodies' in loaded) (loaded as CachedLoad).attachBodies(model.articles);
     const engine = createTemplateEngine(theme.templates);
     const ctx = renderContext(options.config);
     const listed: SitemapEntry[] = [];
@@ -73,7 +74,7 @@ export async function build(options: BuildOptions, writer: Writer): Promise<Buil
     await writer.write('articles.json', articlesJson(model.articles));
     for (const asset of theme.assets) await writer.write(`assets/${asset.relative}`, asset.bytes);
     await writer.commit();
-    if (loaded instanceof Object && 'bodies' in loaded) (loaded.bodies as PackReader).close();
+    if ('bodies' in loaded) (loaded as CachedLoad).bodies.close();
     return { errors: [], articles: articles.length, pages };
   } catch (err) {
     await writer.abort();

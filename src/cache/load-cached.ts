@@ -27,6 +27,11 @@ export interface CachedLoad {
   reused: number;
   /** Reads bodies back; close it when the build is done. */
   bodies: PackReader;
+  /**
+   * Gives the final article objects their `bodyHtml`, read from the cache on demand. Until then it is
+   * '' so that copies made while building the site model (`{ ...a }`) stay small.
+   */
+  attachBodies: (articles: readonly Article[]) => void;
 }
 
 const READ_AHEAD = 64;
@@ -77,12 +82,15 @@ export async function loadArticlesCached(inputDir: string, config: SiteConfig, o
 
   const bodies = new PackReader(options.dir);
   const { articles, errors: urlErrors } = assignUrls(parsed, config);
-  for (const a of articles) {
-    const ref = bodyOf.get(a.source)!;
-    // Same key, same place in the record (so `articles.json` is unchanged); the value is read on demand.
-    Object.defineProperty(a, 'bodyHtml', { get: () => bodies.read(ref), enumerable: true, configurable: true });
-  }
+  const attachBodies = (final: readonly Article[]) => {
+    for (const a of final) {
+      const ref = bodyOf.get(a.source)!;
+      // Same key, same place in the record (so `articles.json` is unchanged); the value is read on demand.
+      Object.defineProperty(a, 'bodyHtml', { get: () => bodies.read(ref), enumerable: true, configurable: true });
+    }
+  };
   return {
+    attachBodies,
     articles,
     errors: [...errors, ...urlErrors],
     inputKey: sha256(...keys),
