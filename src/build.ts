@@ -12,6 +12,8 @@ import { feedFiles } from './render/feeds.js';
 import { articlesJson, planSite, renderContext } from './render/site-pages.js';
 import { sitemapFiles, type SitemapEntry } from './render/sitemaps.js';
 import type { Writer } from './write/writer.js';
+import { loadArticlesCached, type CachedLoad } from './cache/load-cached.js';
+import { pageKeyer, type Progress } from './cache/page-key.js';
 
 export interface BuildOptions {
   inputDir: string;
@@ -21,6 +23,12 @@ export interface BuildOptions {
   publish?: PublishRules;
   /** The dev server's memory of parsed files, so unchanged files are not parsed again. */
   parseCache?: ParseCache;
+  /**
+   * Parse on `workers` threads through the content-hash cache in `dir`, keeping only small records
+   * in memory (bodies are read back from the cache). Without it, everything is parsed in memory.
+   */
+  cache?: { dir: string; workers: number };
+  onProgress?: Progress;
 }
 
 export interface BuildResult {
@@ -34,21 +42,19 @@ export interface BuildResult {
 const DEFAULT_RULES: PublishRules = { today: '9999-12-31', drafts: false, future: true };
 
 /**
- * Phase one: read, parse and validate every article, give each its URL, then apply the publishing
- * rules, before anything is rendered. URLs are assigned over all articles, drafts and embargoed
- * ones included, so publishing one later never renames another; everything after this (pages,
- * indexes, articles.json, feeds, search) sees only the published articles.
+ * Phase one, in memory: read, parse and validate every article and give each its URL, before
+ * anything is rendered. URLs are assigned over all articles, drafts and embargoed ones included,
+ * so publishing one later never renames another; `build` then applies the publishing rules, so
+ * everything after (pages, indexes, articles.json, feeds, search) sees only published articles.
  */
 export async function loadArticles(
   inputDir: string,
   config: SiteConfig,
-  rules: PublishRules = DEFAULT_RULES,
   cache?: ParseCache,
-): Promise<{ articles: Article[]; errors: ContentError[]; withheld: Withheld }> {
+): Promise<{ articles: Article[]; errors: ContentError[] }> {
   const { parsed, errors } = await loadParsedArticles(inputDir, cache);
   const { articles, errors: urlErrors } = assignUrls(parsed, config);
-  const { published, withheld } = selectPublished(articles, rules);
-  return { articles: published, errors: [...errors, ...urlErrors], withheld };
+  return { articles, errors: [...errors, ...urlErrors] };
 }
 
 /**
@@ -57,23 +63,31 @@ export async function loadArticles(
  */
 export async function build(options: BuildOptions, writer: Writer): Promise<BuildResult> {
   try {
-    const [{ articles, errors, withheld }, theme] = await Promise.all([
-      loadArticles(options.inputDir, options.config, options.publish, options.parseCache),
+    const [loaded, theme] = await Promise.all([
+      options.cache
+        ? loadArticlesCached(options.inputDir, options.config, { ...options.cache, onProgress: options.onProgress })
+        : loadArticles(options.inputDir, options.config, options.parseCache),
       loadTheme(options.templatesDir),
     ]);
+    const { published: articles, withheld } = selectPublished(loaded.articles, options.publish ?? DEFAULT_RULES);
+    const errors = loaded.errors;
     if (errors.length > 0) {
       await writer.abort();
       return { errors, articles: articles.length, pages: 0, withheld };
     }
     const model = buildSiteModel(articles);
+    if ('attachBodies' in loaded) (loaded as CachedLoad).attachBodies(model.articles);
     const engine = createTemplateEngine(theme.templates);
     const assets = buildAssets(theme.assets);
     const ctx = renderContext(options.config, assets.names);
     const listed: SitemapEntry[] = [];
+    // A writer that keeps unchanged pages is asked first, with a key computed only if it wants one.
+    const keyOf = writer.reuse ? pageKeyer(options.config, theme) : undefined;
     let pages = 0;
     for (const job of planSite(model, ctx)) {
-      await writer.write(outputFileOf(job.path), await renderPage(engine, job));
-      pages++;
+      const file = outputFileOf(job.path);
+      if (!(keyOf && writer.reuse?.(file, () => keyOf(job)))) await writer.write(file, await renderPage(engine, job));
+      options.onProgress?.('writing', ++pages, 0);
       if (job.listed !== false) listed.push({ path: job.path, lastmod: job.lastmod });
     }
     for (const file of feedFiles(model, ctx)) await writer.write(file.path, file.content);
@@ -82,6 +96,7 @@ export async function build(options: BuildOptions, writer: Writer): Promise<Buil
     for (const asset of assets.files) await writer.write(`assets/${asset.relative}`, asset.bytes);
     await writer.write('_headers', headersFile(options.config.basePath));
     await writer.commit();
+    if ('bodies' in loaded) (loaded as CachedLoad).bodies.close();
     return { errors: [], articles: articles.length, pages, withheld };
   } catch (err) {
     await writer.abort();

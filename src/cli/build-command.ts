@@ -1,5 +1,13 @@
 import type { Command } from 'commander';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { build } from '../build.js';
+import { sha256 } from '../cache/keys.js';
+import { defaultWorkers } from '../parallel/parse-pool.js';
+import { IncrementalDiskWriter } from '../write/incremental-writer.js';
+import { createProgress } from './progress.js';
+import { UsageError } from './exit-codes.js';
 import type { Withheld } from '../model/publishing.js';
 import type { CalendarDate } from '../types.js';
 import { DiskWriter } from '../write/disk-writer.js';
@@ -12,6 +20,19 @@ interface BuildFlags extends ArchiveFlags {
   out: string;
   drafts: boolean;
   future: boolean;
+  cache: boolean;
+  cacheDir: string;
+  workers?: string;
+}
+
+/** The cache folder for this output folder (or a throw-away one with `--no-cache`), and the thread count. */
+function cacheFor(flags: BuildFlags): { dir: string; workers: number } {
+  const workers = flags.workers === undefined ? defaultWorkers() : Number(flags.workers);
+  if (!Number.isInteger(workers) || workers < 0) throw new UsageError('--workers takes a whole number (0 parses on the main thread)');
+  const dir = flags.cache
+    ? path.join(path.resolve(flags.cacheDir), sha256(path.resolve(flags.out)).slice(0, 16))
+    : mkdtempSync(path.join(os.tmpdir(), 'news-archive-bodies-'));
+  return { dir, workers };
 }
 
 /** "Left out 1 draft (--drafts to include) and 2 articles dated after 2025-03-04 (--future to include)." */
@@ -30,16 +51,26 @@ async function runBuild(flags: BuildFlags): Promise<ExitCode> {
     return EXIT.content;
   }
   const today = buildDate(loaded.config);
-  const writer = new DiskWriter(flags.out);
-  const result = await build(
-    {
-      inputDir: flags.input,
-      templatesDir: flags.templates,
-      config: loaded.config,
-      publish: { today, drafts: flags.drafts, future: flags.future },
-    },
-    writer,
-  );
+  const cache = cacheFor(flags);
+  const writer = flags.cache ? new IncrementalDiskWriter(flags.out, cache.dir) : new DiskWriter(flags.out);
+  const progress = createProgress(process.stderr);
+  let result;
+  try {
+    result = await build(
+      {
+        inputDir: flags.input,
+        templatesDir: flags.templates,
+        config: loaded.config,
+        publish: { today, drafts: flags.drafts, future: flags.future },
+        cache,
+        onProgress: progress.report,
+      },
+      writer,
+    );
+  } finally {
+    progress.stop();
+    if (!flags.cache) rmSync(cache.dir, { recursive: true, force: true });
+  }
   if (result.errors.length > 0) {
     printErrors(result.errors, `build failed: ${flags.out}/ left unchanged`);
     return EXIT.content;
@@ -59,6 +90,9 @@ export function buildCommand(program: Command): void {
   addArchiveOptions(cmd)
     .option('--drafts', 'include articles marked draft: true (marked as drafts on their pages)', false)
     .option('--future', "include articles dated after the build's date (SOURCE_DATE_EPOCH or today)", false)
+    .option('--cache-dir <dir>', 'content-hash cache for fast rebuilds', '.cache/news-archive')
+    .option('--no-cache', 'build everything from scratch and keep no cache')
+    .option('--workers <n>', 'parser threads (default: one per core)')
     .action(async (flags: BuildFlags) => {
       process.exitCode = await runBuild(flags);
     });

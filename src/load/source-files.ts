@@ -24,7 +24,23 @@ export function displayPath(file: string, cwd = process.cwd()): string {
  * are skipped. A symbolic link is followed only when it stays inside the input folder.
  */
 export async function readSourceFiles(inputDir: string): Promise<{ files: SourceFile[]; errors: ContentError[] }> {
-  const files: SourceFile[] = [];
+  const { files, errors } = await listSourceFiles(inputDir);
+  const read: SourceFile[] = [];
+  for (const f of files) read.push({ file: f.file, relative: f.relative, bytes: await readFile(f.full) });
+  return { files: read, errors };
+}
+
+/** A source file found but not yet read: large builds read files one batch at a time. */
+export interface ListedFile {
+  file: string;
+  relative: string;
+  /** Absolute path to read (the link target for a symbolic link). */
+  full: string;
+}
+
+/** The same walk as `readSourceFiles`, without reading any file, so memory does not grow with the archive. */
+export async function listSourceFiles(inputDir: string): Promise<{ files: ListedFile[]; errors: ContentError[] }> {
+  const files: ListedFile[] = [];
   const errors: ContentError[] = [];
   let root: string;
   try {
@@ -59,7 +75,7 @@ export async function readSourceFiles(inputDir: string): Promise<{ files: Source
       if (stat.isDirectory()) {
         if (!entry.isSymbolicLink()) await walk(full, rel);
       } else if (stat.isFile() && isArticleFile(entry.name)) {
-        files.push({ file: shown, relative: rel, bytes: await readFile(full) });
+        files.push({ file: shown, relative: rel, full });
       }
     }
   }

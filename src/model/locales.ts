@@ -1,5 +1,16 @@
 import type { Locale } from 'date-fns';
-import { de, enGB, enUS, es, fr, it, nl, pl, pt, ru, uk } from 'date-fns/locale';
+// One module per locale: the `date-fns/locale` barrel loads every locale date-fns has (about 0.6 s at start-up).
+import { de } from 'date-fns/locale/de';
+import { enGB } from 'date-fns/locale/en-GB';
+import { enUS } from 'date-fns/locale/en-US';
+import { es } from 'date-fns/locale/es';
+import { fr } from 'date-fns/locale/fr';
+import { it } from 'date-fns/locale/it';
+import { nl } from 'date-fns/locale/nl';
+import { pl } from 'date-fns/locale/pl';
+import { pt } from 'date-fns/locale/pt';
+import { ru } from 'date-fns/locale/ru';
+import { uk } from 'date-fns/locale/uk';
 
 export interface DateLocale {
   locale: Locale;

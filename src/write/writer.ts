@@ -10,6 +10,11 @@ export interface Writer {
   commit(): Promise<void>;
   /** Throws away everything written; the previous output stays as it was. */
   abort(): Promise<void>;
+  /**
+   * Optional, for incremental builds: true when the file the previous build wrote under the same
+   * key can stay, so the caller need not render it. `key` is computed only when needed.
+   */
+  reuse?(relativePath: string, key: () => string): boolean;
 }
 
 /**

@@ -1,0 +1,181 @@
+/**
+ * `npm run bench -- --sizes 1000,4000 --reps 1`: builds the same synthetic corpora with this project
+ * and with Hugo and Eleventy, interleaved in one run (so machine load hits every tool alike), and
+ * prints one table. Not a test: timings depend on the machine and its load, so they live here.
+ */
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { writeCorpus } from './corpus.js';
+import { measure, type Measurement } from './measure.js';
+import { writeEleventySite, writeHugoSite } from './peers.js';
+import { ensureEleventy, ensureHugo } from './setup.js';
+
+const benchDir = path.dirname(fileURLToPath(import.meta.url));
+const repoRoot = path.resolve(benchDir, '..');
+const work = path.join(benchDir, '.work');
+
+interface Options {
+  sizes: number[];
+  reps: number;
+  seed: number;
+  peers: string[];
+}
+
+function parseArgs(argv: string[]): Options {
+  const opts: Options = { sizes: [1000, 4000], reps: 1, seed: 42, peers: ['hugo', 'eleventy'] };
+  for (let i = 0; i < argv.length; i++) {
+    const [flag, value] = [argv[i], argv[i + 1] ?? ''];
+    if (flag === '--sizes') opts.sizes = value.split(',').map((s) => Number(s.replace(/k$/i, '000')));
+    else if (flag === '--reps') opts.reps = Number(value);
+    else if (flag === '--seed') opts.seed = Number(value);
+    else if (flag === '--peers') opts.peers = value.split(',').filter(Boolean);
+    else throw new Error(`unknown option ${flag}; use --sizes 1000,4000 --reps 1 --seed 42 --peers hugo,eleventy`);
+    i++;
+  }
+  if (opts.sizes.some((n) => !Number.isInteger(n) || n < 10)) throw new Error('--sizes takes whole numbers ≥ 10, e.g. 1000,4000,20000');
+  return opts;
+}
+
+function load(): string {
+  return os.loadavg().map((l) => l.toFixed(2)).join(' ');
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor((s.length - 1) / 2)]!;
+}
+
+/** A named build that can be run again from a clean state. */
+interface Tool {
+  name: string;
+  run(): Measurement;
+}
+
+function ourBuild(corpus: string, out: string, cache: string, templates?: string): Measurement {
+  const args = [path.join(repoRoot, 'bin/news-archive.js'), 'build', '--input', corpus, '--out', out, '--cache-dir', cache];
+  if (templates) args.push('--templates', templates);
+  return measure(process.execPath, args, repoRoot);
+}
+
+function fresh(...dirs: string[]): void {
+  for (const d of dirs) rmSync(d, { recursive: true, force: true });
+}
+
+interface Row {
+  size: number;
+  name: string;
+  m: Measurement[];
+  vsPeers: boolean;
+  vsCold?: string;
+}
+
+function main(): void {
+  const opts = parseArgs(process.argv.slice(2));
+  const hugo = opts.peers.includes('hugo') ? ensureHugo() : undefined;
+  const eleventy = opts.peers.includes('eleventy') ? ensureEleventy(path.join(benchDir, '.peers')) : undefined;
+  const header = [
+    `machine: ${os.cpus().length} cores (${os.cpus()[0]?.model ?? '?'}), ${Math.round(os.totalmem() / 2 ** 30)} GB, Node ${process.version}`,
+    `peers: ${hugo?.version ?? 'Hugo not installed'}; ${eleventy?.version ?? 'Eleventy not installed'}`,
+    `command: npm run bench -- --sizes ${opts.sizes.join(',')} --reps ${opts.reps} --seed ${opts.seed}`,
+    `load at start: ${load()}`,
+  ];
+  for (const line of header) console.log(line);
+  const rows: Row[] = [];
+
+  for (const size of opts.sizes) {
+    const corpus = path.join(work, `corpus-${size}-${opts.seed}`);
+    if (!existsSync(path.join(corpus, '.complete'))) {
+      fresh(corpus);
+      console.log(`generating ${size} articles…`);
+      writeCorpus(corpus, size, opts.seed);
+      writeFileSync(path.join(corpus, '.complete'), '');
+    }
+    // Conversion for the peers happens here, outside every timed run.
+    const hugoSite = path.join(work, `hugo-${size}-${opts.seed}`);
+    if (hugo && !existsSync(path.join(hugoSite, '.complete'))) {
+      fresh(hugoSite);
+      writeHugoSite(corpus, hugoSite);
+      writeFileSync(path.join(hugoSite, '.complete'), '');
+    }
+    const elSite = path.join(work, `eleventy-${size}-${opts.seed}`);
+    if (eleventy && !existsSync(path.join(elSite, '.complete'))) {
+      fresh(elSite);
+      writeEleventySite(corpus, elSite);
+      writeFileSync(path.join(elSite, '.complete'), '');
+    }
+
+    const out = (name: string) => path.join(work, `out-${name}-${size}`);
+    const cache = (name: string) => path.join(work, `cache-${name}-${size}`);
+    const tools: Tool[] = [
+      { name: 'news-archive, full site', run: () => (fresh(out('full'), cache('full')), ourBuild(corpus, out('full'), cache('full'))) },
+      {
+        name: 'news-archive, minimal templates',
+        run: () => (fresh(out('min'), cache('min')), ourBuild(corpus, out('min'), cache('min'), path.join(benchDir, 'templates-minimal'))),
+      },
+    ];
+    if (hugo) tools.push({ name: `${hugo.version}, minimal templates`, run: () => (fresh(path.join(hugoSite, 'public')), measure(hugo.bin, ['--quiet', '-s', hugoSite], hugoSite)) });
+    if (eleventy) tools.push({ name: `${eleventy.version}, minimal templates`, run: () => (fresh(path.join(elSite, '_site')), measure(process.execPath, [eleventy.bin, '--quiet', '--config=eleventy.config.cjs'], elSite)) });
+
+    const results = new Map<string, Measurement[]>(tools.map((t) => [t.name, []]));
+    for (let rep = 0; rep < opts.reps; rep++) {
+      // Rotate the order each repetition, so no tool always runs first (cold file cache) or last.
+      for (let k = 0; k < tools.length; k++) {
+        const t = tools[(k + rep) % tools.length]!;
+        process.stdout.write(`${size}: ${t.name} (run ${rep + 1}/${opts.reps})… `);
+        const m = t.run();
+        console.log(m.ok ? `${m.seconds.toFixed(2)} s, ${m.peakMb.toFixed(0)} MB` : `FAILED\n${m.tail}`);
+        results.get(t.name)!.push(m);
+      }
+    }
+    for (const t of tools) rows.push({ size, name: t.name, m: results.get(t.name)!, vsPeers: t.name.startsWith('news-archive') });
+
+    // Rebuilds of the full site, on the output and cache of its last cold build.
+    const coldFull = median(results.get(tools[0]!.name)!.map((m) => m.seconds));
+    const noChange: Measurement[] = [];
+    const oneChanged: Measurement[] = [];
+    // Article 1 is always a Markdown file from 2000 (see corpus.ts), so every size edits the same one.
+    const target = path.join(corpus, '2000', '000001.md');
+    const original = readFileSync(target, 'utf8');
+    for (let rep = 0; rep < opts.reps; rep++) {
+      noChange.push(ourBuild(corpus, out('full'), cache('full')));
+      writeFileSync(target, `${original.trimEnd()} One more sentence, edit ${rep + 1}.\n`);
+      try {
+        oneChanged.push(ourBuild(corpus, out('full'), cache('full')));
+      } finally {
+        writeFileSync(target, original);
+      }
+    }
+    const ratio = (ms: Measurement[]) => `${(median(ms.map((m) => m.seconds)) / coldFull).toFixed(2)}×`;
+    rows.push({ size, name: 'news-archive rebuild, no change', m: noChange, vsPeers: false, vsCold: ratio(noChange) });
+    rows.push({ size, name: 'news-archive rebuild, one article changed', m: oneChanged, vsPeers: false, vsCold: ratio(oneChanged) });
+    console.log(`load after ${size}: ${load()}`);
+  }
+
+  console.log(`\nload at end: ${load()}\n`);
+  console.log(table(rows, hugo?.version, eleventy?.version));
+}
+
+function table(rows: Row[], hugoName?: string, eleventyName?: string): string {
+  const lines = [
+    '| articles | build | wall time | peak RSS | ÷ Hugo | ÷ Eleventy | ÷ our cold build |',
+    '| ---: | --- | ---: | ---: | ---: | ---: | ---: |',
+  ];
+  for (const r of rows) {
+    const ok = r.m.every((m) => m.ok);
+    const secs = median(r.m.map((m) => m.seconds));
+    const mb = median(r.m.map((m) => m.peakMb));
+    const peer = (name?: string) => {
+      if (!r.vsPeers || !name || !ok) return '';
+      const p = rows.find((x) => x.size === r.size && x.name.startsWith(name));
+      return p && p.m.every((m) => m.ok) ? `${(secs / median(p.m.map((m) => m.seconds))).toFixed(2)}×` : '';
+    };
+    lines.push(
+      `| ${r.size.toLocaleString('en-US')} | ${r.name} | ${ok ? `${secs.toFixed(2)} s` : 'failed'} | ${ok ? `${mb.toFixed(0)} MB` : ''} | ${peer(hugoName)} | ${peer(eleventyName)} | ${r.vsCold ?? ''} |`,
+    );
+  }
+  return lines.join('\n');
+}
+
+main();

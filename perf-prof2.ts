@@ -1,0 +1,20 @@
+import { readFileSync } from 'node:fs';
+import { parseMarkdownBody, plainTextToMdast, renderBody, countWords, summarise } from './src/load/body.ts';
+import { deriveHeadline } from './src/model/headline.ts';
+import { parseArticle } from './src/load/parse-article.ts';
+import matter from 'gray-matter';
+const txt = readFileSync('/tmp/perf-c4000/2000/000000.txt', 'utf8');
+const md = readFileSync('/tmp/perf-c4000/2000/000001.md', 'utf8');
+function time(name: string, f: () => unknown, n = 200) { f(); const t = performance.now(); for (let i = 0; i < n; i++) f(); console.log(name, ((performance.now() - t) / n).toFixed(3), 'ms'); }
+time('parseArticle txt', () => parseArticle(txt, 'a.txt'));
+time('parseArticle md', () => parseArticle(md, 'a.md'));
+const body = md.split('---\n')[2]!;
+time('mdast parse', () => parseMarkdownBody(body));
+const tree = parseMarkdownBody(body);
+time('renderBody', () => renderBody(tree));
+const t2 = plainTextToMdast(body);
+time('renderBody plain', () => renderBody(t2));
+const text = renderBody(tree).text;
+time('countWords', () => countWords(text));
+time('deriveHeadline', () => deriveHeadline(renderBody(tree).lede));
+time('gray-matter', () => matter(md + String(Math.random())));

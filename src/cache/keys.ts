@@ -1,0 +1,33 @@
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export function sha256(...parts: (string | Uint8Array)[]): string {
+  const h = createHash('sha256');
+  for (const p of parts) h.update(p).update('\0');
+  return h.digest('hex');
+}
+
+let generator: string | undefined;
+
+/**
+ * What "the generator version" means for the cache: a hash of every source file of the generator
+ * plus its package version and the Node major version, so any change to the code invalidates every
+ * cached parse and page, even without a version bump.
+ */
+export function generatorKey(): string {
+  if (generator) return generator;
+  const srcDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+  const pkg = readFileSync(path.join(srcDir, '../package.json'));
+  const files = (readdirSync(srcDir, { recursive: true, withFileTypes: false }) as string[]).filter((f) => f.endsWith('.ts')).sort();
+  const h = createHash('sha256').update(pkg).update(process.versions.node.split('.')[0]!);
+  for (const f of files) h.update(f).update('\0').update(readFileSync(path.join(srcDir, f))).update('\0');
+  generator = h.digest('hex');
+  return generator;
+}
+
+/** The cache key of one article file: its bytes, the path it is reported under, and the generator. */
+export function contentKey(generatorHash: string, displayPath: string, bytes: Uint8Array): string {
+  return sha256(generatorHash, displayPath, bytes);
+}

@@ -1,0 +1,101 @@
+import { randomBytes } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import type { Article, ContentError, ParsedArticle, SiteConfig } from '../types.js';
+import { listSourceFiles } from '../load/source-files.js';
+import { assignUrls } from '../model/site-model.js';
+import { parseAll } from '../parallel/parse-pool.js';
+import type { ParseItem } from '../parallel/parse-task.js';
+import { PackReader, type BodyRef } from './body-store.js';
+import { contentKey, generatorKey, sha256 } from './keys.js';
+import { loadRecordIndex, saveRecordIndex, type CachedParse } from './record-index.js';
+
+export interface CachedLoadOptions {
+  /** Cache folder for this output folder. */
+  dir: string;
+  /** Parser threads; 0 parses in this thread. */
+  workers: number;
+  onProgress?: (phase: string, done: number, total: number) => void;
+}
+
+export interface CachedLoad {
+  articles: Article[];
+  errors: ContentError[];
+  /** Hash of every input's content key, in order: equal when no input changed. */
+  inputKey: string;
+  parsed: number;
+  reused: number;
+  /** Reads bodies back; close it when the build is done. */
+  bodies: PackReader;
+  /**
+   * Gives the final article objects their `bodyHtml`, read from the cache on demand. Until then it is
+   * '' so that copies made while building the site model (`{ ...a }`) stay small.
+   */
+  attachBodies: (articles: readonly Article[]) => void;
+}
+
+const READ_AHEAD = 64;
+
+/**
+ * Phase one for large archives: every file is read and hashed; files seen before (same bytes, same
+ * path, same generator) reuse their cached record, the rest are parsed on worker threads. Only the
+ * small records stay in memory; each article's `bodyHtml` is read from the cache when asked for.
+ */
+export async function loadArticlesCached(inputDir: string, config: SiteConfig, options: CachedLoadOptions): Promise<CachedLoad> {
+  mkdirSync(options.dir, { recursive: true });
+  const generator = generatorKey();
+  const { files, errors } = await listSourceFiles(inputDir);
+  const index = loadRecordIndex(options.dir);
+  const keys: string[] = new Array(files.length);
+  const misses: ParseItem[] = [];
+  for (let i = 0; i < files.length; i += READ_AHEAD) {
+    const chunk = files.slice(i, i + READ_AHEAD);
+    const bytes = await Promise.all(chunk.map((f) => readFile(f.full)));
+    chunk.forEach((f, k) => {
+      const key = contentKey(generator, f.file, bytes[k]!);
+      keys[i + k] = key;
+      if (!index.has(key)) misses.push({ index: i + k, full: f.full, file: f.file });
+    });
+    options.onProgress?.('reading', Math.min(i + READ_AHEAD, files.length), files.length);
+  }
+
+  let parsedDone = 0;
+  const outcomes = await parseAll(misses, options.dir, `${Date.now().toString(36)}-${randomBytes(3).toString('hex')}`, options.workers, (n) =>
+    options.onProgress?.('parsing', (parsedDone += n), misses.length),
+  );
+  for (const o of outcomes) {
+    if (o.errors) errors.push(...o.errors);
+    else if (o.record && o.body) index.set(keys[o.index]!, { record: o.record, body: o.body });
+  }
+
+  const current = new Map<string, CachedParse>();
+  const parsed: ParsedArticle[] = [];
+  const bodyOf = new Map<string, BodyRef>();
+  for (const key of keys) {
+    const hit = index.get(key);
+    if (!hit) continue; // a file with errors
+    current.set(key, hit);
+    parsed.push({ ...hit.record, bodyHtml: '' });
+    bodyOf.set(hit.record.source, hit.body);
+  }
+  saveRecordIndex(options.dir, current);
+
+  const bodies = new PackReader(options.dir);
+  const { articles, errors: urlErrors } = assignUrls(parsed, config);
+  const attachBodies = (final: readonly Article[]) => {
+    for (const a of final) {
+      const ref = bodyOf.get(a.source)!;
+      // Same key, same place in the record (so `articles.json` is unchanged); the value is read on demand.
+      Object.defineProperty(a, 'bodyHtml', { get: () => bodies.read(ref), enumerable: true, configurable: true });
+    }
+  };
+  return {
+    attachBodies,
+    articles,
+    errors: [...errors, ...urlErrors],
+    inputKey: sha256(...keys),
+    parsed: misses.length,
+    reused: files.length - misses.length,
+    bodies,
+  };
+}

@@ -1,0 +1,63 @@
+import { readFile } from 'node:fs/promises';
+import { threadId } from 'node:worker_threads';
+import type { ContentError, ParsedArticle } from '../types.js';
+import { PackAppender, type BodyRef } from '../cache/body-store.js';
+import { decodeUtf8, parseArticle } from '../load/parse-article.js';
+
+/** A parsed article without its body, which went to a pack file instead. */
+export type ParsedRecord = Omit<ParsedArticle, 'bodyHtml'>;
+
+export interface ParseItem {
+  /** Position in the build's file list, so results can be put back in order. */
+  index: number;
+  /** Absolute path to read. */
+  full: string;
+  /** Path as shown to the user. */
+  file: string;
+}
+
+export interface ParseOutcome {
+  index: number;
+  record?: ParsedRecord;
+  body?: BodyRef;
+  errors?: ContentError[];
+}
+
+export interface ParseBatch {
+  items: ParseItem[];
+  packDir: string;
+  /** Unique per build; the thread id is added, so no two threads ever append to one file. */
+  packPrefix: string;
+}
+
+/**
+ * Reads and parses a batch of files, appending each body to this thread's pack file. The same
+ * function runs in worker threads and, for small builds, in the main thread.
+ */
+export async function parseBatch(batch: ParseBatch): Promise<ParseOutcome[]> {
+  const appender = new PackAppender(batch.packDir, `${batch.packPrefix}-${threadId}.pack`);
+  try {
+    return await parseInto(batch, appender);
+  } finally {
+    appender.close();
+  }
+}
+
+async function parseInto(batch: ParseBatch, appender: PackAppender): Promise<ParseOutcome[]> {
+  const out: ParseOutcome[] = [];
+  for (const item of batch.items) {
+    const text = decodeUtf8(await readFile(item.full), item.file);
+    if (typeof text !== 'string') {
+      out.push({ index: item.index, errors: [text] });
+      continue;
+    }
+    const result = parseArticle(text, item.file);
+    if (Array.isArray(result)) {
+      out.push({ index: item.index, errors: result });
+      continue;
+    }
+    const { bodyHtml, ...record } = result;
+    out.push({ index: item.index, record, body: appender.append(bodyHtml) });
+  }
+  return out;
+}

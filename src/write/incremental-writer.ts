@@ -1,0 +1,135 @@
+import { existsSync, mkdirSync, readFileSync, renameSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { sha256 } from '../cache/keys.js';
+import { DiskWriter } from './disk-writer.js';
+import { checkRelativePath, type Writer } from './writer.js';
+
+/** What the last successful build wrote: every file's key, and which folder it wrote them into. */
+interface Manifest {
+  /**
+   * Identity of the output folder after the build (device, inode, birth and change times), so a folder
+   * replaced or changed at its top by anyone else is rebuilt in full, not patched. Inode numbers alone
+   * are reused when a folder is deleted and made again.
+   */
+  outId: string;
+  files: Record<string, string>;
+}
+
+const MANIFEST = 'pages.json';
+const MAX_INFLIGHT = 32;
+
+function folderId(dir: string): string | undefined {
+  try {
+    const s = statSync(dir);
+    return s.isDirectory() ? `${s.dev}:${s.ino}:${s.birthtimeMs}:${s.ctimeMs}` : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * A `DiskWriter` that skips what has not changed. With no usable record of the previous build it
+ * behaves exactly like `DiskWriter` (a whole new staging folder swapped in). With one, pages whose
+ * key is unchanged are neither rendered nor written; changed files are staged, and only on `commit`
+ * moved into the output folder one `rename` each, and files the site no longer has are removed.
+ * Until `commit` the output folder is untouched, so a failed build leaves it as it was. The record is
+ * deleted before files move and written after, so a build killed mid-commit makes the next one full.
+ */
+export class IncrementalDiskWriter implements Writer {
+  private readonly staging: DiskWriter;
+  private readonly previous: Record<string, string> | undefined;
+  private readonly files = new Map<string, string>();
+  private readonly staged: string[] = [];
+  private readonly manifestFile: string;
+  /** Writes in flight: rendering the next page overlaps writing the last ones. */
+  private readonly inflight = new Set<Promise<void>>();
+  private failure: unknown;
+
+  constructor(readonly outDir: string, cacheDir: string) {
+    this.staging = new DiskWriter(outDir);
+    this.manifestFile = path.join(cacheDir, MANIFEST);
+    this.previous = this.readPrevious();
+  }
+
+  /** True when this build only patches the previous output instead of replacing it. */
+  get incremental(): boolean {
+    return this.previous !== undefined;
+  }
+
+  private readPrevious(): Record<string, string> | undefined {
+    if (!existsSync(this.manifestFile)) return undefined;
+    try {
+      const m = JSON.parse(readFileSync(this.manifestFile, 'utf8')) as Manifest;
+      return m.outId === folderId(this.outDir) ? m.files : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  reuse(relativePath: string, key: () => string): boolean {
+    const rel = checkRelativePath(relativePath);
+    const k = key();
+    this.files.set(rel, k);
+    return this.previous?.[rel] === k;
+  }
+
+  async write(relativePath: string, data: string | Uint8Array): Promise<void> {
+    const rel = checkRelativePath(relativePath);
+    // Files written without a page key (articles.json, assets) are keyed by their bytes.
+    let k = this.files.get(rel);
+    if (k === undefined) this.files.set(rel, (k = `data:${sha256(data)}`));
+    if (this.previous?.[rel] === k) return;
+    if (this.failure) throw this.failure;
+    const p = this.staging.write(rel, data).then(
+      () => void this.inflight.delete(p),
+      (err: unknown) => void ((this.failure ??= err), this.inflight.delete(p)),
+    );
+    this.inflight.add(p);
+    this.staged.push(rel);
+    if (this.inflight.size >= MAX_INFLIGHT) await Promise.race(this.inflight);
+  }
+
+  private async settle(): Promise<void> {
+    await Promise.all(this.inflight);
+    if (this.failure) throw this.failure;
+  }
+
+  async commit(): Promise<void> {
+    await this.settle();
+    if (!this.previous) {
+      rmSync(this.manifestFile, { force: true });
+      await this.staging.commit();
+    } else {
+      rmSync(this.manifestFile, { force: true });
+      const out = path.resolve(this.outDir);
+      const made = new Set<string>();
+      for (const rel of this.staged) {
+        const target = path.join(out, rel);
+        const dir = path.dirname(target);
+        if (!made.has(dir)) mkdirSync(dir, { recursive: true }), made.add(dir);
+        renameSync(path.join(this.staging.stagingDir, rel), target);
+      }
+      for (const rel of Object.keys(this.previous)) if (!this.files.has(rel)) removeWithEmptyParents(out, rel);
+      await this.staging.abort(); // only empty folders are left in it
+    }
+    const manifest: Manifest = { outId: folderId(this.outDir)!, files: Object.fromEntries(this.files) };
+    writeFileSync(`${this.manifestFile}.tmp`, JSON.stringify(manifest));
+    renameSync(`${this.manifestFile}.tmp`, this.manifestFile);
+  }
+
+  async abort(): Promise<void> {
+    await Promise.all(this.inflight);
+    await this.staging.abort();
+  }
+}
+
+function removeWithEmptyParents(root: string, rel: string): void {
+  rmSync(path.join(root, rel), { force: true });
+  for (let dir = path.dirname(rel); dir !== '.'; dir = path.dirname(dir)) {
+    try {
+      rmdirSync(path.join(root, dir));
+    } catch {
+      return; // not empty: stop
+    }
+  }
+}

@@ -1,0 +1,107 @@
+import { appendFileSync, cpSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { fixtures, repoRoot, runCli, snapshotTree, tempDir } from '../helpers.js';
+
+/** A copy of the basic fixture and its templates that a test may edit. */
+function workspace() {
+  const root = tempDir();
+  const input = path.join(root, 'in');
+  const templates = path.join(root, 'templates');
+  cpSync(path.join(fixtures, 'basic'), input, { recursive: true });
+  cpSync(path.join(repoRoot, 'templates'), templates, { recursive: true });
+  const config = path.join(fixtures, 'basic.config.json');
+  const cached = (out: string, extra: string[] = []) =>
+    runCli(['build', '--input', input, '--out', out, '--config', config, '--templates', templates, '--cache-dir', path.join(root, 'cache'), ...extra]);
+  /** A cold build of the same input, with no cache at all: what every cached build must equal. */
+  const cold = () => {
+    const out = path.join(tempDir(), 'dist');
+    const r = runCli(['build', '--input', input, '--out', out, '--config', config, '--templates', templates, '--no-cache']);
+    expect(r.code).toBe(0);
+    return snapshotTree(out);
+  };
+  return { root, input, templates, out: path.join(root, 'dist'), cached, cold };
+}
+
+describe('content-hash cache and incremental rebuilds (through the CLI)', () => {
+  it('a cached rebuild with no change gives byte-identical output', () => {
+    const w = workspace();
+    expect(w.cached(w.out).code).toBe(0);
+    const first = snapshotTree(w.out);
+    const again = w.cached(w.out);
+    expect(again.code).toBe(0);
+    expect(again.stdout).toMatch(/^Built 8 articles, \d+ pages in \d+\.\d\d s → .*dist\/\n$/);
+    expect(snapshotTree(w.out)).toEqual(first);
+    expect(snapshotTree(w.out)).toEqual(w.cold());
+  });
+
+  it('one article changed: the cached build equals a cold build of the new input', () => {
+    const w = workspace();
+    expect(w.cached(w.out).code).toBe(0);
+    const untouched = path.join(w.out, '2019/12/31/index.html');
+    const inodeBefore = statSync(untouched).ino;
+    const file = path.join(w.input, 'storm-a.md');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('title: Storm closes the port', 'title: Storm shuts the harbour'));
+    expect(w.cached(w.out).code).toBe(0);
+    const after = snapshotTree(w.out);
+    expect([...after.keys()].some((f) => f.includes('storm-shuts-the-harbour'))).toBe(true);
+    expect(after).toEqual(w.cold());
+    // Patched in place: a page the change does not touch is the very same file, not a rewritten copy.
+    expect(statSync(untouched).ino).toBe(inodeBefore);
+  });
+
+  it('an article added and one removed: pages appear and disappear as in a cold build', () => {
+    const w = workspace();
+    expect(w.cached(w.out).code).toBe(0);
+    rmSync(path.join(w.input, 'year-end.txt'));
+    writeFileSync(path.join(w.input, 'new.txt'), ' date 2021-03-04 Lima, Peru — A new article appears in the archive today.\n');
+    expect(w.cached(w.out).code).toBe(0);
+    const after = snapshotTree(w.out);
+    expect([...after.keys()].some((f) => f.startsWith('2021/03/04/'))).toBe(true);
+    expect([...after.keys()].some((f) => f.startsWith('2019/'))).toBe(false);
+    expect(after).toEqual(w.cold());
+  });
+
+  it('a template change invalidates every page that uses it', () => {
+    const w = workspace();
+    expect(w.cached(w.out).code).toBe(0);
+    appendFileSync(path.join(w.templates, 'partials/footer.liquid'), '<p class="colophon">Set in type.</p>\n');
+    expect(w.cached(w.out).code).toBe(0);
+    const after = snapshotTree(w.out);
+    expect(after.get('index.html')).toContain('<p class="colophon">Set in type.</p>');
+    expect(after).toEqual(w.cold());
+  });
+
+  it('a config change (base URL) invalidates every page', () => {
+    const w = workspace();
+    expect(w.cached(w.out).code).toBe(0);
+    expect(w.cached(w.out, ['--base-url', 'https://example.org/news/']).code).toBe(0);
+    expect(readFileSync(path.join(w.out, 'index.html'), 'utf8')).toContain('href="https://example.org/news/"');
+    expect(readFileSync(path.join(w.out, 'archive/index.html'), 'utf8')).toContain('/news/');
+  });
+
+  it('a failed rebuild leaves the previous output and the cache usable', () => {
+    const w = workspace();
+    expect(w.cached(w.out).code).toBe(0);
+    const before = snapshotTree(w.out);
+    const bad = path.join(w.input, 'bad.md');
+    writeFileSync(bad, '---\ntitle: Bad\ndate: 2025-02-30\n---\n\nText.\n');
+    const r = w.cached(w.out);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('date "2025-02-30" is not a real calendar date');
+    expect(snapshotTree(w.out)).toEqual(before);
+    rmSync(bad);
+    expect(w.cached(w.out).code).toBe(0);
+    expect(snapshotTree(w.out)).toEqual(before);
+  });
+
+  it('an output folder replaced behind its back is rebuilt in full, not patched', () => {
+    const w = workspace();
+    expect(w.cached(w.out).code).toBe(0);
+    rmSync(w.out, { recursive: true });
+    mkdirSync(w.out);
+    writeFileSync(path.join(w.out, 'stray.html'), 'not ours');
+    expect(w.cached(w.out).code).toBe(0);
+    expect(snapshotTree(w.out)).toEqual(w.cold());
+  });
+});
