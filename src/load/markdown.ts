@@ -219,7 +219,7 @@ export function parseMarkdownArticle(text: string, file: string): ParsedArticle 
     dateline,
     author,
     tags,
-    entities: extractEntities(title, body.lede, dateline),
+    entities: extractEntities(title, body.text, dateline),
     summary: summary ?? summarise(body.lede),
     wordCount: words,
     readingMinutes: readingMinutes(words),

@@ -43,7 +43,7 @@ export function parseSeedArticle(text: string, file: string): ParsedArticle | Co
     dateline,
     corrections: [],
     tags: [],
-    entities: extractEntities(title, body.lede, dateline),
+    entities: extractEntities(title, body.text, dateline),
     summary: summarise(body.lede),
     wordCount: words,
     readingMinutes: readingMinutes(words),

@@ -1,13 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { cleanName, datelinePlace, extractEntities, mergeSurnames, stripHonorifics } from '../../src/load/entities.js';
+import { cleanName, datelinePlace, extractEntities } from '../../src/load/entities.js';
+import { findNames } from '../../src/load/name-finder.js';
+import { readFixture } from '../helpers.js';
 
 describe('extractEntities', () => {
-  it('finds the people, places and organisations of the seed article, normalised', () => {
-    const lede =
-      'Russian President Vladimir Putin reaffirmed his country’s commitment to resolving the conflict in Ukraine during a phone call with U.S. President Donald Trump on July 3, 2025. Kremlin aide Yuri Ushakov reported that Putin is not willing to back down from what he terms the “root causes” of the war, citing concerns over Ukraine’s potential NATO membership.';
-    expect(extractEntities('', lede, 'Moscow, Russia')).toEqual({
-      people: ['Vladimir Putin', 'Donald Trump', 'Yuri Ushakov'],
-      places: ['Moscow', 'Ukraine'],
+  it('finds the people, places and organisations of the seed article, most mentioned first, normalised', () => {
+    const seed = readFixture('basic/seed.txt').replace(/^ date \S+ Moscow, Russia — /, '');
+    const headline = 'Russian President Vladimir Putin reaffirmed his country’s commitment to resolving the conflict in Ukraine';
+    expect(extractEntities(headline, seed, 'Moscow, Russia')).toEqual({
+      people: ['Vladimir Putin', 'Donald Trump', 'Yuri Ushakov', 'Volodymyr Zelenskyy'],
+      places: ['Moscow', 'Ukraine', 'Russia', 'Kyiv'],
       organizations: ['NATO'],
     });
   });
@@ -19,7 +21,33 @@ describe('extractEntities', () => {
   });
 });
 
-describe('name normalisation', () => {
+describe('findNames', () => {
+  it('strips titles and demonyms, splits a place from a title, and merges lone surnames', () => {
+    expect(findNames('U.S. President Donald Trump met Foreign Minister Sergei Lavrov. Lavrov said Trump’s plan was new.')).toEqual({
+      people: ['Donald Trump', 'Sergei Lavrov'],
+      places: [],
+      organizations: [],
+    });
+  });
+
+  it('recognises institutions by their last word and acronyms as organisations', () => {
+    expect(findNames('The Bank of England and NATO met at the New Tretyakov Gallery in Lisbon on Tuesday.')).toEqual({
+      people: [],
+      places: ['Lisbon'],
+      organizations: ['Bank of England', 'NATO', 'New Tretyakov Gallery'],
+    });
+  });
+
+  it('does not make topics of sentence-initial words, months, weekdays or lone titles', () => {
+    expect(findNames('Despite the rain, Officials met in July. President said nothing on Monday. Authorities agreed.')).toEqual({
+      people: [],
+      places: [],
+      organizations: [],
+    });
+  });
+});
+
+describe('cleanName', () => {
   it('drops possessives and stray punctuation but keeps dotted initials', () => {
     expect(cleanName('Ukraine’s')).toBe('Ukraine');
     expect(cleanName('Kyiv,')).toBe('Kyiv');
@@ -27,19 +55,14 @@ describe('name normalisation', () => {
     expect(cleanName('Putin.')).toBe('Putin');
     expect(cleanName('U.S.')).toBe('U.S.');
   });
+});
 
-  it('drops honorifics, and a name that is only a title', () => {
-    expect(stripHonorifics('President Vladimir Putin')).toBe('Vladimir Putin');
-    expect(stripHonorifics('Foreign Minister Sergei Lavrov')).toBe('Sergei Lavrov');
-    expect(stripHonorifics('Gen. Mark Milley')).toBe('Mark Milley');
-    expect(stripHonorifics('President')).toBe('');
-  });
-
-  it('merges a lone surname into the full name seen in the same article', () => {
-    expect(mergeSurnames(['Vladimir Putin', 'Putin', 'Ushakov', 'Yuri Ushakov', 'Zelenskyy'])).toEqual([
-      'Vladimir Putin',
-      'Yuri Ushakov',
-      'Zelenskyy',
-    ]);
+describe('findNames on possessives, lone titles and honorifics', () => {
+  it('reads Ukraine’s as Ukraine and drops honorifics before a name', () => {
+    expect(findNames('Ukraine’s army said Gen. Mark Milley and Mr. Ortiz met Dr. Jane Smith in Kyiv.')).toEqual({
+      people: ['Mark Milley', 'Ortiz', 'Jane Smith'],
+      places: ['Ukraine', 'Kyiv'],
+      organizations: [],
+    });
   });
 });
