@@ -8,12 +8,15 @@ import { outputFileOf, renderPage } from './render/page-job.js';
 import { feedFiles } from './render/feeds.js';
 import { articlesJson, planSite, renderContext } from './render/site-pages.js';
 import { sitemapFiles, type SitemapEntry } from './render/sitemaps.js';
+import { SearchIndexingWriter } from './search/search-index-writer.js';
 import type { Writer } from './write/writer.js';
 
 export interface BuildOptions {
   inputDir: string;
   templatesDir: string;
   config: SiteConfig;
+  /** Build the Pagefind search index (default true); off for quick previews and fast tests. */
+  search?: boolean;
 }
 
 export interface BuildResult {
@@ -44,6 +47,7 @@ export async function build(options: BuildOptions, writer: Writer): Promise<Buil
       return { errors, articles: articles.length, pages: 0 };
     }
     const model = buildSiteModel(articles);
+    if (options.search !== false) writer = await SearchIndexingWriter.wrap(writer);
     const engine = createTemplateEngine(theme.templates);
     const ctx = renderContext(options.config);
     const listed: SitemapEntry[] = [];

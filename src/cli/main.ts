@@ -16,6 +16,8 @@ interface BuildFlags {
   config: string;
   templates: string;
   baseUrl?: string;
+  /** False with `--no-search`. */
+  search: boolean;
 }
 
 async function runBuild(flags: BuildFlags): Promise<number> {
@@ -28,7 +30,7 @@ async function runBuild(flags: BuildFlags): Promise<number> {
     return 1;
   }
   const writer = new DiskWriter(flags.out);
-  const result = await build({ inputDir: flags.input, templatesDir: flags.templates, config: loaded.config }, writer);
+  const result = await build({ inputDir: flags.input, templatesDir: flags.templates, config: loaded.config, search: flags.search }, writer);
   if (result.errors.length > 0) {
     process.stderr.write(`${formatErrors(result.errors)}\nbuild failed: ${flags.out}/ left unchanged\n`);
     return 1;
@@ -51,6 +53,7 @@ program
   .option('-c, --config <file>', 'config file (JSON)', 'archive.config.json')
   .option('-t, --templates <dir>', 'templates folder', path.join(packageRoot, 'templates'))
   .option('--base-url <url>', 'absolute base URL, overriding the config (e.g. https://example.github.io/archive/)')
+  .option('--no-search', 'skip the Pagefind search index (quicker builds; /search/ then says search is unavailable)')
   .action(async (flags: BuildFlags) => {
     process.exitCode = await runBuild(flags);
   });

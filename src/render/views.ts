@@ -24,7 +24,9 @@ export interface SiteView {
   archiveHref: string;
   topicsHref: string;
   correctionsHref: string;
+  searchHref: string;
   stylesheetHref: string;
+  faviconHref: string;
   /** Site-wide feeds, linked with `<link rel="alternate">` from every page. */
   feeds: FeedLinkView[];
 }
@@ -112,7 +114,9 @@ export function siteView(config: SiteConfig, link: Linker): SiteView {
     archiveHref: link.href('/archive/'),
     topicsHref: link.href('/topics/'),
     correctionsHref: link.href('/corrections/'),
+    searchHref: link.href('/search/'),
     stylesheetHref: link.href('/assets/style.css'),
+    faviconHref: link.href('/assets/favicon.svg'),
     feeds: [
       { href: link.href('/feed.xml'), type: 'application/rss+xml', title: `${config.title} (RSS)` },
       { href: link.href('/atom.xml'), type: 'application/atom+xml', title: `${config.title} (Atom)` },
