@@ -11,6 +11,7 @@ import { outputFileOf, renderPage } from './render/page-job.js';
 import { feedFiles } from './render/feeds.js';
 import { articlesJson, planSite, renderContext } from './render/site-pages.js';
 import { sitemapFiles, type SitemapEntry } from './render/sitemaps.js';
+import { SearchIndexingWriter } from './search/search-index-writer.js';
 import type { Writer } from './write/writer.js';
 import { loadArticlesCached, type CachedLoad } from './cache/load-cached.js';
 import { pageKeyer, type Progress } from './cache/page-key.js';
@@ -29,6 +30,8 @@ export interface BuildOptions {
    */
   cache?: { dir: string; workers: number };
   onProgress?: Progress;
+  /** Build the Pagefind search index (default true); off for quick previews and fast tests. */
+  search?: boolean;
 }
 
 export interface BuildResult {
@@ -77,6 +80,7 @@ export async function build(options: BuildOptions, writer: Writer): Promise<Buil
     }
     const model = buildSiteModel(articles);
     if ('attachBodies' in loaded) (loaded as CachedLoad).attachBodies(model.articles);
+    if (options.search !== false) writer = await SearchIndexingWriter.wrap(writer);
     const engine = createTemplateEngine(theme.templates);
     const assets = buildAssets(theme.assets);
     const ctx = renderContext(options.config, assets.names);

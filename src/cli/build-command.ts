@@ -23,6 +23,8 @@ interface BuildFlags extends ArchiveFlags {
   cache: boolean;
   cacheDir: string;
   workers?: string;
+  /** False with `--no-search`. */
+  search: boolean;
 }
 
 /** The cache folder for this output folder (or a throw-away one with `--no-cache`), and the thread count. */
@@ -64,6 +66,7 @@ async function runBuild(flags: BuildFlags): Promise<ExitCode> {
         publish: { today, drafts: flags.drafts, future: flags.future },
         cache,
         onProgress: progress.report,
+        search: flags.search,
       },
       writer,
     );
@@ -93,6 +96,7 @@ export function buildCommand(program: Command): void {
     .option('--cache-dir <dir>', 'content-hash cache for fast rebuilds', '.cache/news-archive')
     .option('--no-cache', 'build everything from scratch and keep no cache')
     .option('--workers <n>', 'parser threads (default: one per core)')
+    .option('--no-search', 'skip the Pagefind search index (faster; /search/ then finds nothing)')
     .action(async (flags: BuildFlags) => {
       process.exitCode = await runBuild(flags);
     });

@@ -22,7 +22,7 @@ async function runCheck(flags: ArchiveFlags): Promise<ExitCode> {
   let articles = 0;
   try {
     const result = await build(
-      { inputDir: flags.input, templatesDir: flags.templates, config, publish: publishEverything(buildDate(config)) },
+      { inputDir: flags.input, templatesDir: flags.templates, config, publish: publishEverything(buildDate(config)), search: false },
       writer,
     );
     errors.push(...result.errors);

@@ -1,4 +1,5 @@
 import { Liquid } from 'liquidjs';
+import { searchFilterValue } from '../search/filter-value.js';
 
 /**
  * The template engine. Output is HTML-escaped unless a template asks for `| raw` (only sanitised
@@ -6,7 +7,7 @@ import { Liquid } from 'liquidjs';
  * template cannot silently publish blanks. Templates come from memory, so rendering never reads disk.
  */
 export function createTemplateEngine(templates: Record<string, string>): Liquid {
-  return new Liquid({
+  const engine = new Liquid({
     templates,
     extname: '.liquid',
     outputEscape: 'escape',
@@ -17,4 +18,7 @@ export function createTemplateEngine(templates: Record<string, string>): Liquid 
     ownPropertyOnly: true,
     cache: true,
   });
+  // `data-pagefind-filter` values go through this: see search/filter-value.ts for why escaping is not enough.
+  engine.registerFilter('search_filter_value', searchFilterValue);
+  return engine;
 }

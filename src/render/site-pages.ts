@@ -6,6 +6,7 @@ import { DateFormatter } from './format.js';
 import { archivePageJob, dayPageJobs, homePageJobs, monthPageJobs, yearPageJob } from './index-pages.js';
 import type { PageJob, RenderContext } from './page-job.js';
 import { topicPageJobs, topicsIndexJob } from './topic-pages.js';
+import { searchPageJob } from './search-page.js';
 import { Linker, siteView } from './views.js';
 
 export function renderContext(config: SiteConfig, assetNames: Readonly<Record<string, string>> = {}): RenderContext {
@@ -29,6 +30,7 @@ export function* planSite(model: SiteModel, ctx: RenderContext): Generator<PageJ
   yield* onThisDayJobs(model, ctx);
   yield correctionsPageJob(model, ctx);
   yield notFoundJob(ctx);
+  yield searchPageJob(ctx);
 }
 
 /** `articles.json`: every record without its body, for people who use the archive as data. */

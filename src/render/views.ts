@@ -24,7 +24,11 @@ export interface SiteView {
   archiveHref: string;
   topicsHref: string;
   correctionsHref: string;
+  searchHref: string;
   stylesheetHref: string;
+  /** The search page's own script, by its fingerprinted name. */
+  searchScriptHref: string;
+  faviconHref: string;
   /** Site-wide feeds, linked with `<link rel="alternate">` from every page. */
   feeds: FeedLinkView[];
 }
@@ -115,7 +119,10 @@ export function siteView(config: SiteConfig, link: Linker, assetNames: Readonly<
     archiveHref: link.href('/archive/'),
     topicsHref: link.href('/topics/'),
     correctionsHref: link.href('/corrections/'),
+    searchHref: link.href('/search/'),
     stylesheetHref: link.href(`/assets/${assetNames['style.css'] ?? 'style.css'}`),
+    faviconHref: link.href('/assets/favicon.svg'),
+    searchScriptHref: link.href(`/assets/${assetNames['search.js'] ?? 'search.js'}`),
     feeds: [
       { href: link.href('/feed.xml'), type: 'application/rss+xml', title: `${config.title} (RSS)` },
       { href: link.href('/atom.xml'), type: 'application/atom+xml', title: `${config.title} (Atom)` },

@@ -1,7 +1,7 @@
 import { appendFileSync, cpSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { fixtures, repoRoot, runCli, snapshotTree, tempDir } from '../helpers.js';
+import { fixtures, repoRoot, runCli, snapshotSite, tempDir } from '../helpers.js';
 
 /** A copy of the basic fixture and its templates that a test may edit. */
 function workspace() {
@@ -18,7 +18,7 @@ function workspace() {
     const out = path.join(tempDir(), 'dist');
     const r = runCli(['build', '--input', input, '--out', out, '--config', config, '--templates', templates, '--no-cache']);
     expect(r.code).toBe(0);
-    return snapshotTree(out);
+    return snapshotSite(out);
   };
   return { root, input, templates, out: path.join(root, 'dist'), cached, cold };
 }
@@ -27,12 +27,12 @@ describe('content-hash cache and incremental rebuilds (through the CLI)', () => 
   it('a cached rebuild with no change gives byte-identical output', () => {
     const w = workspace();
     expect(w.cached(w.out).code).toBe(0);
-    const first = snapshotTree(w.out);
+    const first = snapshotSite(w.out);
     const again = w.cached(w.out);
     expect(again.code).toBe(0);
     expect(again.stdout).toMatch(/^Built 8 articles, \d+ pages in \d+\.\d\d s → .*dist\/\n$/);
-    expect(snapshotTree(w.out)).toEqual(first);
-    expect(snapshotTree(w.out)).toEqual(w.cold());
+    expect(snapshotSite(w.out)).toEqual(first);
+    expect(snapshotSite(w.out)).toEqual(w.cold());
   });
 
   it('one article changed: the cached build equals a cold build of the new input', () => {
@@ -43,7 +43,7 @@ describe('content-hash cache and incremental rebuilds (through the CLI)', () => 
     const file = path.join(w.input, 'storm-a.md');
     writeFileSync(file, readFileSync(file, 'utf8').replace('title: Storm closes the port', 'title: Storm shuts the harbour'));
     expect(w.cached(w.out).code).toBe(0);
-    const after = snapshotTree(w.out);
+    const after = snapshotSite(w.out);
     expect([...after.keys()].some((f) => f.includes('storm-shuts-the-harbour'))).toBe(true);
     expect(after).toEqual(w.cold());
     // Patched in place: a page the change does not touch is the very same file, not a rewritten copy.
@@ -56,7 +56,7 @@ describe('content-hash cache and incremental rebuilds (through the CLI)', () => 
     rmSync(path.join(w.input, 'year-end.txt'));
     writeFileSync(path.join(w.input, 'new.txt'), ' date 2021-03-04 Lima, Peru — A new article appears in the archive today.\n');
     expect(w.cached(w.out).code).toBe(0);
-    const after = snapshotTree(w.out);
+    const after = snapshotSite(w.out);
     expect([...after.keys()].some((f) => f.startsWith('2021/03/04/'))).toBe(true);
     expect([...after.keys()].some((f) => f.startsWith('2019/'))).toBe(false);
     expect(after).toEqual(w.cold());
@@ -67,7 +67,7 @@ describe('content-hash cache and incremental rebuilds (through the CLI)', () => 
     expect(w.cached(w.out).code).toBe(0);
     appendFileSync(path.join(w.templates, 'partials/footer.liquid'), '<p class="colophon">Set in type.</p>\n');
     expect(w.cached(w.out).code).toBe(0);
-    const after = snapshotTree(w.out);
+    const after = snapshotSite(w.out);
     expect(after.get('index.html')).toContain('<p class="colophon">Set in type.</p>');
     expect(after).toEqual(w.cold());
   });
@@ -83,16 +83,16 @@ describe('content-hash cache and incremental rebuilds (through the CLI)', () => 
   it('a failed rebuild leaves the previous output and the cache usable', () => {
     const w = workspace();
     expect(w.cached(w.out).code).toBe(0);
-    const before = snapshotTree(w.out);
+    const before = snapshotSite(w.out);
     const bad = path.join(w.input, 'bad.md');
     writeFileSync(bad, '---\ntitle: Bad\ndate: 2025-02-30\n---\n\nText.\n');
     const r = w.cached(w.out);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('date "2025-02-30" is not a real calendar date');
-    expect(snapshotTree(w.out)).toEqual(before);
+    expect(snapshotSite(w.out)).toEqual(before);
     rmSync(bad);
     expect(w.cached(w.out).code).toBe(0);
-    expect(snapshotTree(w.out)).toEqual(before);
+    expect(snapshotSite(w.out)).toEqual(before);
   });
 
   it('an output folder replaced behind its back is rebuilt in full, not patched', () => {
@@ -102,6 +102,6 @@ describe('content-hash cache and incremental rebuilds (through the CLI)', () => 
     mkdirSync(w.out);
     writeFileSync(path.join(w.out, 'stray.html'), 'not ours');
     expect(w.cached(w.out).code).toBe(0);
-    expect(snapshotTree(w.out)).toEqual(w.cold());
+    expect(snapshotSite(w.out)).toEqual(w.cold());
   });
 });

@@ -3,7 +3,7 @@ import { cpSync, mkdirSync, readFileSync, readdirSync, symlinkSync, writeFileSyn
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseArticle } from '../../src/load/parse-article.js';
-import { fixtures, repoRoot, runCli, snapshotTree, tempDir } from '../helpers.js';
+import { fixtures, repoRoot, runCli, snapshotSite, snapshotTree, tempDir } from '../helpers.js';
 
 const MARCH_5 = String(Date.UTC(2025, 2, 5, 12) / 1000);
 const version = (JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as { version: string }).version;
@@ -150,6 +150,6 @@ describe('npx news-archive in another folder', () => {
     // `npm run build` here is `node bin/news-archive.js build`; run it in that folder too.
     const direct = runCli(['build', '--out', reference], { cwd: root });
     expect(direct.code).toBe(0);
-    expect(snapshotTree(path.join(root, 'dist'))).toEqual(snapshotTree(reference));
+    expect(snapshotSite(path.join(root, "dist"))).toEqual(snapshotSite(reference));
   });
 });

@@ -40,7 +40,7 @@ describe('publishing rules (end to end)', () => {
     expect(titles()).toContain('Budget vote draft');
     expect(titles()).not.toContain('Embargoed election results');
     const page = read(DRAFT);
-    expect(page).toContain('<article class="article is-draft">');
+    expect(page).toContain('<article class="article is-draft" data-pagefind-body');
     expect(page).toContain('<p class="draft-banner" role="note"><strong>Draft</strong>');
     const home = read('index.html');
     expect(home).toContain('<span class="draft-label">Draft</span> <a href="/2025/03/02/budget-vote-draft/">Budget vote draft</a>');

@@ -29,8 +29,8 @@ const seedPage = () => writer.text('2025/07/04/russian-president-vladimir-putin-
 describe('topics', () => {
   it('links the article to its topics and the topic pages back', () => {
     const html = seedPage();
-    expect(html).toContain('<a href="/news/topics/vladimir-putin/" data-pagefind-filter="topic">Vladimir Putin</a>');
-    expect(html).toContain('<a href="/news/topics/moscow/" data-pagefind-filter="topic">Moscow</a>');
+    expect(html).toContain('<a href="/news/topics/vladimir-putin/" data-pagefind-filter="topic[data-topic]" data-topic="Vladimir Putin">Vladimir Putin</a>');
+    expect(html).toContain('<a href="/news/topics/moscow/" data-pagefind-filter="topic[data-topic]" data-topic="Moscow">Moscow</a>');
     const topic = writer.text('topics/vladimir-putin/index.html');
     expect(topic).toContain('<h1>Vladimir Putin</h1>');
     expect(topic).toContain('href="/news/2025/07/04/russian-president-vladimir-putin-reaffirmed-his-countrys/"');

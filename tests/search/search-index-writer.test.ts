@@ -1,0 +1,79 @@
+import { cpSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { build } from '../../src/build.js';
+import { parseConfig } from '../../src/load/config.js';
+import { MemoryWriter } from '../../src/write/writer.js';
+import { fixtures, repoRoot, runCli, tempDir } from '../helpers.js';
+
+async function buildBasic(search?: boolean) {
+  const r = parseConfig(undefined, 'archive.config.json', { baseUrl: 'https://example.org/news/' });
+  if (!r.ok) throw new Error(JSON.stringify(r.errors));
+  const writer = new MemoryWriter();
+  const options = { inputDir: path.join(fixtures, 'basic'), templatesDir: path.join(repoRoot, 'templates'), config: r.config };
+  await build(search === undefined ? options : { ...options, search }, writer);
+  return writer;
+}
+
+const entryOf = (w: MemoryWriter) =>
+  JSON.parse(w.text('pagefind/pagefind-entry.json')) as { languages: Record<string, { page_count: number }> };
+
+describe('search index', () => {
+  it('indexes the article pages, and only them, into pagefind/ as part of the build', async () => {
+    const writer = await buildBasic();
+    // 8 articles in the fixture; home, archive, date and search pages carry no data-pagefind-body.
+    expect(entryOf(writer).languages['en']?.page_count).toBe(8);
+    const files = [...writer.files.keys()];
+    for (const f of ['pagefind/pagefind.js', 'pagefind/pagefind-ui.js', 'pagefind/pagefind-ui.css', 'pagefind/wasm.en.pagefind']) {
+      expect(files).toContain(f);
+    }
+    expect(files.filter((f) => f.startsWith('pagefind/fragment/'))).toHaveLength(8);
+    expect(files.some((f) => f.startsWith('pagefind/filter/'))).toBe(true);
+  });
+
+  it('marks articles with year and topic filters and a date', async () => {
+    const writer = await buildBasic();
+    const html = writer.text('2025/07/04/storm-closes-the-port/index.html');
+    expect(html).toContain(
+      '<article class="article" data-pagefind-body data-pagefind-filter="year:2025" data-pagefind-sort="date:2025-07-04" data-pagefind-meta="date:July 4, 2025">',
+    );
+    expect(html).toContain(
+      '<li><a href="/news/topics/weather/" data-pagefind-filter="topic[data-topic]" data-topic="weather">weather</a></li><li><a href="/news/topics/shipping/" data-pagefind-filter="topic[data-topic]" data-topic="Shipping">Shipping</a></li>',
+    );
+    // Filter values can never carry markup into Pagefind's UI, which shows them as HTML.
+    const hostile = [...writer.files.entries()].find(([f]) => f.startsWith('2025/06/01/script-'))![1] as string;
+    expect(hostile).toContain('data-topic="‹img src=x onerror=&#34;window.__pwned=&#39;filter&#39;&#34;›, a: b"');
+  });
+
+  it('publishes a search page and a header search form that work under the base path', async () => {
+    const writer = await buildBasic();
+    const page = writer.text('search/index.html');
+    expect(page).toContain('<div id="search" class="search" data-bundle-path="/news/pagefind/" data-base-url="/news/">');
+    expect(page).toContain('<script src="/news/pagefind/pagefind-ui.js"></script>');
+    expect(page).toContain('<link rel="stylesheet" href="/news/pagefind/pagefind-ui.css">');
+    expect(writer.text('index.html')).toContain('<form class="site-search" role="search" action="/news/search/" method="get">');
+  });
+
+  it('writes no index with search off', async () => {
+    const writer = await buildBasic(false);
+    expect([...writer.files.keys()].filter((f) => f.startsWith('pagefind/'))).toEqual([]);
+    expect(writer.files.has('search/index.html')).toBe(true);
+  });
+
+  it('leaves the previous output as it was when the build fails after pages were indexed', () => {
+    const root = tempDir();
+    const out = path.join(root, 'dist');
+    mkdirSync(out);
+    writeFileSync(path.join(out, 'index.html'), 'previous build');
+    // The search page renders after every article has gone to the index; an unknown variable fails it.
+    const templates = path.join(root, 'templates');
+    cpSync(path.join(repoRoot, 'templates'), templates, { recursive: true });
+    writeFileSync(path.join(templates, 'search.liquid'), '{{ no_such_variable }}');
+    const r = runCli(['build', '--input', path.join(fixtures, 'basic'), '--out', out, '--templates', templates]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('no_such_variable');
+    expect(readdirSync(root).sort()).toEqual(['dist', 'templates']);
+    expect(readdirSync(out)).toEqual(['index.html']);
+    expect(readFileSync(path.join(out, 'index.html'), 'utf8')).toBe('previous build');
+  });
+});
