@@ -138,6 +138,27 @@ describe('the site in a real browser', () => {
     await expect(page.locator('h1').textContent()).resolves.toBe('2025');
   });
 
+  it('follows an article to its topic, its on-this-day page and back through the year calendar', async () => {
+    const page = await open('/2025/07/04/russian-president-vladimir-putin-reaffirmed-his-countrys/');
+    await page.locator('.article-footer').getByRole('link', { name: 'Vladimir Putin', exact: true }).click();
+    await page.waitForURL(url('/topics/vladimir-putin/'));
+    await expect(page.locator('h1').textContent()).resolves.toBe('Vladimir Putin');
+    await page.getByRole('link', { name: SEED_TITLE }).click();
+    await page.waitForURL(url('/2025/07/04/russian-president-vladimir-putin-reaffirmed-his-countrys/'));
+
+    await page.getByRole('link', { name: 'More from July 4 in other years' }).click();
+    await page.waitForURL(url('/on-this-day/07-04/'));
+    await expect(page.locator('h1').textContent()).resolves.toBe('On this day: July 4');
+    await expect(page.getByRole('link', { name: SEED_TITLE }).count()).resolves.toBe(1);
+
+    // The year calendar: a day with articles is a link, a day without is plain text.
+    const year = await open('/2025/');
+    const july = year.locator('table.month-grid').filter({ has: year.locator('caption', { hasText: 'July' }) });
+    await expect(july.getByRole('link', { name: 'July 5: 1 article' }).count()).resolves.toBe(0);
+    await july.getByRole('link', { name: 'July 4: 3 articles' }).click();
+    await year.waitForURL(url('/2025/07/04/'));
+  });
+
   it('finds the seed article by a word of its text, from the search page and from the header box', async () => {
     const page = await open('/search/');
     await page.getByRole('textbox', { name: 'Search' }).fill('Ushakov');
