@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { lstatSync, mkdtempSync, readdirSync, readFileSync, readlinkSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -30,7 +30,8 @@ export function listTree(dir: string, rel = ''): string[] {
   const out: string[] = [];
   for (const name of readdirSync(path.join(dir, rel)).sort()) {
     const r = rel ? `${rel}/${name}` : name;
-    if (statSync(path.join(dir, r)).isDirectory()) out.push(...listTree(dir, r));
+    // lstat: a symbolic link is listed as itself, never followed (it may point anywhere, or loop).
+    if (lstatSync(path.join(dir, r)).isDirectory()) out.push(...listTree(dir, r));
     else out.push(r);
   }
   return out;
@@ -38,7 +39,12 @@ export function listTree(dir: string, rel = ''): string[] {
 
 /** path → contents, for byte-for-byte comparison of two trees. */
 export function snapshotTree(dir: string): Map<string, string> {
-  return new Map(listTree(dir).map((f) => [f, readFileSync(path.join(dir, f), 'latin1')]));
+  return new Map(
+    listTree(dir).map((f) => {
+      const full = path.join(dir, f);
+      return [f, lstatSync(full).isSymbolicLink() ? `symlink → ${readlinkSync(full)}` : readFileSync(full, 'latin1')];
+    }),
+  );
 }
 
 import { parse } from 'parse5';
