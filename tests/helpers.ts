@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { lstatSync, mkdtempSync, readdirSync, readFileSync, readlinkSync } from 'node:fs';
+import { existsSync, lstatSync, mkdtempSync, readdirSync, readFileSync, readlinkSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -82,3 +82,28 @@ export function scriptHazards(html: string): string[] {
   visit(parse(html) as unknown as HtmlNode);
   return hazards;
 }
+
+/**
+ * Every internal link, image and asset reference (`href`, `src`, `srcset`, `poster`) in the built
+ * site must name a file that exists under the base path.
+ */
+export function brokenLinks(dist: string, basePath: string): string[] {
+  const broken: string[] = [];
+  for (const file of listTree(dist).filter((f) => f.endsWith('.html'))) {
+    const html = readFileSync(path.join(dist, file), 'utf8');
+    for (const m of html.matchAll(/\s(?:href|src|poster)="([^"]+)"|\ssrcset="([^"]+)"/g)) {
+      for (const link of m[1] !== undefined ? [m[1]] : m[2]!.split(',').map((c) => c.trim().split(/\s+/)[0]!)) {
+        if (/^(https?:|mailto:|#)/.test(link)) continue;
+        if (!link.startsWith(basePath)) {
+          broken.push(`${file}: ${link} is outside the base path`);
+          continue;
+        }
+        const rel = decodeURIComponent(link.slice(basePath.length).split('#')[0]!);
+        const target = path.join(dist, rel.endsWith('/') || rel === '' ? `${rel}index.html` : rel);
+        if (!existsSync(target)) broken.push(`${file}: ${link}`);
+      }
+    }
+  }
+  return broken;
+}
+
