@@ -34,12 +34,12 @@ globalThis.Date = Shifted;\n`,
 }
 
 describe('reproducible builds', () => {
-  it('two builds of the same input are byte-identical across file order, mtimes, TZ, locale, clock and SOURCE_DATE_EPOCH', () => {
+  it('two builds of the same input are byte-identical across file order, mtimes, TZ, locale and clock', () => {
     const root = tempDir();
     const sources = [path.join(repoRoot, 'seeds'), path.join(fixtures, 'basic')];
     const shifter = clockShifter(root);
     const runs = [
-      { order: 'forward', mtime: new Date('2001-01-01T00:00:00Z'), env: { TZ: 'Pacific/Kiritimati', LANG: 'C', LC_ALL: 'C', CLOCK_SHIFT_MS: '0', SOURCE_DATE_EPOCH: '1700000000' } },
+      { order: 'forward', mtime: new Date('2001-01-01T00:00:00Z'), env: { TZ: 'Pacific/Kiritimati', LANG: 'C', LC_ALL: 'C', CLOCK_SHIFT_MS: '0', SOURCE_DATE_EPOCH: '1800000000' } },
       {
         order: 'reverse',
         mtime: new Date('2030-06-15T12:34:56Z'),
