@@ -66,6 +66,14 @@ describe('build (in memory)', () => {
     expect(page).toContain('&lt;script&gt;window.__pwned = &#39;title&#39;&lt;/script&gt; Hostile &lt;b&gt;headline&lt;/b&gt;');
   });
 
+  it('has a hazard detector that does fire', () => {
+    expect(
+      scriptHazards(
+        '<script>x()</script><script src="https://evil.example/x.js"></script><a href="javascript:x()" onclick="x()">a</a><form action="https://evil.example/"></form><script src="/assets/search.abc.js"></script><form method="get" action="/search/"></form>',
+      ),
+    ).toEqual(['<script type=>', '<script type=>', 'a[href=javascript:x()]', 'a[onclick]', '<form>']);
+  });
+
   it('formats dates in the configured locale', async () => {
     const { writer } = await buildBasic({ dateLocale: 'ru', language: 'ru' });
     expect(writer.text('2025/07/04/storm-closes-the-port/index.html')).toContain('<time datetime="2025-07-04">4 июля 2025 г.</time>');

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, lstatSync, mkdtempSync, readdirSync, readFileSync, readlinkSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -30,7 +30,8 @@ export function listTree(dir: string, rel = ''): string[] {
   const out: string[] = [];
   for (const name of readdirSync(path.join(dir, rel)).sort()) {
     const r = rel ? `${rel}/${name}` : name;
-    if (statSync(path.join(dir, r)).isDirectory()) out.push(...listTree(dir, r));
+    // lstat: a symbolic link is listed as itself, never followed (it may point anywhere, or loop).
+    if (lstatSync(path.join(dir, r)).isDirectory()) out.push(...listTree(dir, r));
     else out.push(r);
   }
   return out;
@@ -38,7 +39,12 @@ export function listTree(dir: string, rel = ''): string[] {
 
 /** path → contents, for byte-for-byte comparison of two trees. */
 export function snapshotTree(dir: string): Map<string, string> {
-  return new Map(listTree(dir).map((f) => [f, readFileSync(path.join(dir, f), 'latin1')]));
+  return new Map(
+    listTree(dir).map((f) => {
+      const full = path.join(dir, f);
+      return [f, lstatSync(full).isSymbolicLink() ? `symlink → ${readlinkSync(full)}` : readFileSync(full, 'latin1')];
+    }),
+  );
 }
 
 import { parse } from 'parse5';
@@ -61,9 +67,17 @@ export function scriptHazards(html: string): string[] {
     const attrs = node.attrs ?? [];
     if (node.nodeName === 'script') {
       const type = attrs.find((a) => a.name === 'type')?.value;
-      if (type !== 'application/ld+json') hazards.push(`<script type=${type ?? ''}>`);
+      const src = attrs.find((a) => a.name === 'src')?.value ?? '';
+      // The theme's own scripts: an external file from the site's assets or Pagefind bundle, no inline code.
+      const themeScript = /^\/([\w-]+\/)*(assets|pagefind)\/[\w.-]+\.js$/.test(src) && (node.childNodes ?? []).length === 0;
+      if (type !== 'application/ld+json' && !themeScript) hazards.push(`<script type=${type ?? ''}>`);
     }
-    if (['iframe', 'object', 'embed', 'svg', 'math', 'base', 'form'].includes(node.nodeName)) hazards.push(`<${node.nodeName}>`);
+    if (['iframe', 'object', 'embed', 'svg', 'math', 'base'].includes(node.nodeName)) hazards.push(`<${node.nodeName}>`);
+    // A form could post a reader's input anywhere; the theme's own search box (a GET to /search/) is the one allowed.
+    if (node.nodeName === 'form') {
+      const attr = (n: string) => attrs.find((a) => a.name === n)?.value ?? '';
+      if (!(attr('method').toLowerCase() === 'get' && /^\/([\w-]+\/)*search\/$/.test(attr('action')))) hazards.push('<form>');
+    }
     for (const a of attrs) {
       if (a.name.startsWith('on')) hazards.push(`${node.nodeName}[${a.name}]`);
       if (['href', 'src', 'action', 'formaction', 'xlink:href'].includes(a.name) && /^\s*(javascript|vbscript|data):/i.test(a.value)) {
@@ -84,7 +98,12 @@ export function scriptHazards(html: string): string[] {
  * pages indexed per language, from `pagefind-entry.json`.
  */
 export function snapshotSite(dir: string): Map<string, string> {
-  const tree = snapshotTree(dir);
+  return withoutSearchIndex(snapshotTree(dir));
+}
+
+/** `snapshotSite` for a snapshot already taken. */
+export function withoutSearchIndex(snapshot: Map<string, string>): Map<string, string> {
+  const tree = new Map(snapshot);
   const entry = tree.get('pagefind/pagefind-entry.json');
   for (const key of [...tree.keys()]) if (key.startsWith('pagefind/')) tree.delete(key);
   if (entry !== undefined) {
@@ -93,3 +112,28 @@ export function snapshotSite(dir: string): Map<string, string> {
   }
   return tree;
 }
+
+/**
+ * Every internal link, image and asset reference (`href`, `src`, `srcset`, `poster`) in the built
+ * site must name a file that exists under the base path.
+ */
+export function brokenLinks(dist: string, basePath: string): string[] {
+  const broken: string[] = [];
+  for (const file of listTree(dist).filter((f) => f.endsWith('.html'))) {
+    const html = readFileSync(path.join(dist, file), 'utf8');
+    for (const m of html.matchAll(/\s(?:href|src|poster)="([^"]+)"|\ssrcset="([^"]+)"/g)) {
+      for (const link of m[1] !== undefined ? [m[1]] : m[2]!.split(',').map((c) => c.trim().split(/\s+/)[0]!)) {
+        if (/^(https?:|mailto:|#)/.test(link)) continue;
+        if (!link.startsWith(basePath)) {
+          broken.push(`${file}: ${link} is outside the base path`);
+          continue;
+        }
+        const rel = decodeURIComponent(link.slice(basePath.length).split('#')[0]!);
+        const target = path.join(dist, rel.endsWith('/') || rel === '' ? `${rel}index.html` : rel);
+        if (!existsSync(target)) broken.push(`${file}: ${link}`);
+      }
+    }
+  }
+  return broken;
+}
+

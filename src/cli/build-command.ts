@@ -9,8 +9,10 @@ import { IncrementalDiskWriter } from '../write/incremental-writer.js';
 import { createProgress } from './progress.js';
 import { UsageError } from './exit-codes.js';
 import type { Withheld } from '../model/publishing.js';
-import type { CalendarDate } from '../types.js';
+import type { CalendarDate, SiteConfig } from '../types.js';
 import { DiskWriter } from '../write/disk-writer.js';
+import { acquireBuildLock, recoverLeftovers } from '../write/build-lock.js';
+import { lockedMessage } from './report.js';
 import { buildDate } from './build-date.js';
 import { out } from './colors.js';
 import { addArchiveOptions, loadSiteConfig, plural, printErrors, type ArchiveFlags } from './common.js';
@@ -52,7 +54,22 @@ async function runBuild(flags: BuildFlags): Promise<ExitCode> {
     printErrors(loaded.errors, `build failed: ${flags.out}/ left unchanged`);
     return EXIT.content;
   }
-  const today = buildDate(loaded.config);
+  const lock = await acquireBuildLock(flags.out);
+  if (!lock.ok) {
+    process.stderr.write(`${lockedMessage(flags.out, lock)}\n`);
+    return EXIT.content;
+  }
+  try {
+    await recoverLeftovers(flags.out);
+    return await buildLocked(flags, loaded.config, started);
+  } finally {
+    lock.release();
+  }
+}
+
+/** The build proper, run while this process holds the output folder's lock. */
+async function buildLocked(flags: BuildFlags, config: SiteConfig, started: bigint): Promise<ExitCode> {
+  const today = buildDate(config);
   const cache = cacheFor(flags);
   const writer = flags.cache ? new IncrementalDiskWriter(flags.out, cache.dir) : new DiskWriter(flags.out);
   const progress = createProgress(process.stderr);
@@ -62,7 +79,7 @@ async function runBuild(flags: BuildFlags): Promise<ExitCode> {
       {
         inputDir: flags.input,
         templatesDir: flags.templates,
-        config: loaded.config,
+        config: config,
         publish: { today, drafts: flags.drafts, future: flags.future },
         cache,
         onProgress: progress.report,

@@ -15,3 +15,9 @@ export function formatErrors(errors: readonly ContentError[]): string {
   lines.push(`${errors.length} error${errors.length === 1 ? '' : 's'} in ${files} file${files === 1 ? '' : 's'}`);
   return lines.join('\n');
 }
+
+/** What the second of two builds into one folder says. */
+export function lockedMessage(out: string, lock: { lockFile: string; holder?: { pid: number; host: string; started: string } }): string {
+  const who = lock.holder ? `build ${lock.holder.pid} on ${lock.holder.host}, started ${lock.holder.started}` : 'another build';
+  return `build refused: ${who} is writing to ${out}/ (lock ${lock.lockFile}); wait for it to finish. ${out}/ left unchanged`;
+}

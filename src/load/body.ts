@@ -34,7 +34,27 @@ export function plainTextToMdast(text: string): Root {
   return { type: 'root', children: paragraphs };
 }
 
+/** The sanitiser keeps an image's `src` only for these (or a relative URL); otherwise it drops the `src` and leaves an invalid `<img>`. */
+const SAFE_IMAGE_URL = /^(?:https?:|[^:]*$)/i;
+
+type MdNode = Root | Root['children'][number];
+
+/**
+ * An image whose URL the sanitiser would strip (`javascript:`, `data:`, empty) would be left as
+ * an `<img>` without `src`, which is invalid HTML; it becomes its alt text instead.
+ */
+function replaceUnsafeImages(node: MdNode): void {
+  if (!('children' in node)) return;
+  node.children = node.children.map((child) =>
+    child.type === 'image' && (child.url.trim() === '' || !SAFE_IMAGE_URL.test(child.url.trim()))
+      ? { type: 'text', value: child.alt ?? '' }
+      : child,
+  ) as typeof node.children;
+  for (const child of node.children) replaceUnsafeImages(child as MdNode);
+}
+
 export function renderBody(tree: Root): Body {
+  replaceUnsafeImages(tree);
   const html = String(toHtml.stringify(toHtml.runSync(tree) as Root)).trim();
   const firstParagraph = tree.children.find((n) => n.type === 'paragraph');
   const text = tree.children.map((n) => toString(n)).join('\n\n');

@@ -1,8 +1,9 @@
 import matter from 'gray-matter';
 import type { CalendarDate, ContentError, Correction, ParsedArticle } from '../types.js';
 import { isCalendarDate, utcDateToCalendarDate } from '../model/calendar.js';
-import { deriveHeadline } from '../model/headline.js';
-import { countWords, parseMarkdownBody, readingMinutes, renderBody, summarise } from './body.js';
+import { deriveHeadline, hasWords } from '../model/headline.js';
+import { countWords, parseMarkdownBody, readingMinutes, renderBody, summarise, type Body } from './body.js';
+import { deepNesting, emphasisFlood, isStackOverflow, MAX_DELIMITER_RUNS_PER_PARAGRAPH, MAX_INDENT_COLUMNS, MAX_NESTING } from './markdown-limits.js';
 import { extractEntities } from './entities.js';
 import { excerpt } from './seed.js';
 
@@ -59,6 +60,10 @@ function readDate(
   const value = fm.data[key];
   if (value === undefined || value === null) return undefined;
   const line = lineOf(fm, key);
+  if (typeof value === 'object' && !(value instanceof Date)) {
+    errors.push({ file, line, message: `${key} must be a date such as 2025-07-04, found ${describe(value)}` });
+    return undefined;
+  }
   const rawLine = line ? fm.lines[line - 1] : undefined;
   const literal = rawLine?.replace(/^[^:]*:\s*/, '').replace(/\s+#.*$/, '').replace(/^["']|["']$/g, '').trim();
   const text = value instanceof Date ? (literal ?? utcDateToCalendarDate(value)) : String(value);
@@ -171,6 +176,35 @@ function latest(dates: (CalendarDate | undefined)[]): CalendarDate | undefined {
   return dates.filter((d): d is CalendarDate => d !== undefined).sort().at(-1);
 }
 
+/** Parses and renders the Markdown body, turning the parser's limits into errors instead of a hang or a crash. */
+function readBody(content: string, firstLine: number, file: string, errors: ContentError[]): Body | undefined {
+  const flood = emphasisFlood(content);
+  if (flood) {
+    errors.push({
+      file,
+      line: firstLine + flood.line - 1,
+      message: `paragraph has more than ${MAX_DELIMITER_RUNS_PER_PARAGRAPH} runs of "*" or "_"; split it or escape them as \\* and \\_`,
+    });
+    return undefined;
+  }
+  const deep = deepNesting(content);
+  if (deep !== undefined) {
+    errors.push({
+      file,
+      line: firstLine + deep - 1,
+      message: `quotes or lists are nested more than ${MAX_NESTING} levels deep (or indented more than ${MAX_INDENT_COLUMNS} columns)`,
+    });
+    return undefined;
+  }
+  try {
+    return renderBody(parseMarkdownBody(content));
+  } catch (err) {
+    if (!isStackOverflow(err)) throw err;
+    errors.push({ file, line: firstLine, message: 'Markdown is nested too deeply to render (quotes, lists or emphasis inside one another thousands of levels deep)' });
+    return undefined;
+  }
+}
+
 /** Markdown with YAML front matter (`.md`). `text` has had its BOM and CR line endings removed. */
 export function parseMarkdownArticle(text: string, file: string): ParsedArticle | ContentError[] {
   if (text.trim().length === 0) return [{ file, message: 'file is empty: expected YAML front matter with a date, then the article' }];
@@ -198,13 +232,19 @@ export function parseMarkdownArticle(text: string, file: string): ParsedArticle 
     errors.push({ file, line: lineOf(fm, 'draft'), message: 'draft must be true or false' });
   }
 
-  const body = renderBody(parseMarkdownBody(fm.content));
+  const bodyLine = fm.lines.length + 1;
+  // The closing `---` is line `bodyLine`; the body's first line is the next one.
+  const body = readBody(fm.content, bodyLine + 1, file, errors);
+  if (!body) return errors;
   if (body.text.trim().length === 0 && !explicitTitle) {
     errors.push({ file, line: fm.lines.length + 1, message: 'article has neither a title nor any text' });
   }
+  const title = explicitTitle ?? deriveHeadline(body.lede);
+  if (explicitTitle === undefined && body.text.trim().length > 0 && !hasWords(title)) {
+    errors.push({ file, line: bodyLine + 1, message: 'the first sentence has no words to make a headline from; add a title' });
+  }
   if (errors.length > 0 || !date) return errors;
 
-  const title = explicitTitle ?? deriveHeadline(body.lede);
   const words = countWords(body.text);
   return {
     title,

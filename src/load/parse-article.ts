@@ -33,9 +33,32 @@ export function parseArticle(text: string, file: string): ParsedArticle | Conten
     const line = text.slice(0, text.indexOf('\u0000')).split('\n').length;
     return [{ file, line, message: 'file contains a NUL character: it looks like a binary file, not an article' }];
   }
-  const result = parser(normaliseText(text), file);
+  const control = FORBIDDEN_CHARACTER.exec(text);
+  if (control) {
+    const line = text.slice(0, control.index).split(/\r\n?|\n/).length;
+    return [{ file, line, message: `file contains the character ${codePoint(control[0])}, which HTML does not allow (a control character or noncharacter); remove it` }];
+  }
+  let result: ReturnType<Parser>;
+  try {
+    result = parser(normaliseText(text), file);
+  } catch (err) {
+    // A parser bug must still name the file and let the rest of the build report its own errors.
+    return [{ file, message: `could not be read (internal error, please report it): ${err instanceof Error ? err.message : String(err)}` }];
+  }
   if (Array.isArray(result)) return result;
   return 'message' in result ? [result] : result;
+}
+
+/**
+ * Characters HTML forbids in a page (the W3C checker reports them as errors): C0 controls other
+ * than tab, line feed, form feed and carriage return, DEL, C1 controls, lone surrogates and
+ * noncharacters. NUL is reported separately above, as a sign of a binary file.
+ */
+const FORBIDDEN_CHARACTER =
+  /[\u0001-\u0008\u000B\u000E-\u001F\u007F-\u009F\uFDD0-\uFDEF\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]|[\uD83F\uD87F\uD8BF\uD8FF\uD93F\uD97F\uD9BF\uD9FF\uDA3F\uDA7F\uDABF\uDAFF\uDB3F\uDB7F\uDBBF\uDBFF][\uDFFE\uDFFF]/;
+
+function codePoint(ch: string): string {
+  return `U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
 }
 
 /** Decodes bytes as strict UTF-8; invalid bytes are an error naming their line, not silently replaced. */

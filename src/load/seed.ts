@@ -1,6 +1,6 @@
 import type { ContentError, ParsedArticle } from '../types.js';
 import { parseCalendarDate } from '../model/calendar.js';
-import { deriveHeadline } from '../model/headline.js';
+import { deriveHeadline, hasWords } from '../model/headline.js';
 import { countWords, plainTextToMdast, readingMinutes, renderBody, summarise } from './body.js';
 import { splitDateline } from './dateline.js';
 import { extractEntities } from './entities.js';
@@ -35,6 +35,7 @@ export function parseSeedArticle(text: string, file: string): ParsedArticle | Co
   const body = renderBody(plainTextToMdast(rest));
   const words = countWords(body.text);
   const title = deriveHeadline(body.lede);
+  if (!hasWords(title)) return { file, line, message: 'the first sentence has no words to make a headline from' };
   return {
     title,
     titleDerived: true,

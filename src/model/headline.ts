@@ -40,12 +40,32 @@ function trimDangling(words: string[]): string[] {
   return out;
 }
 
+/**
+ * A derived headline never runs longer than this, even when the first "word" is a megabyte of
+ * text without spaces: it has to fit a `<title>`, a list and a slug.
+ */
+const MAX_HEADLINE_CHARS = 150;
+
+/** Strips trailing characters in `chars`. A loop, not `/[…]+$/`, which is quadratic on a long run of them. */
+function trimEndOf(s: string, chars: string): string {
+  let end = s.length;
+  while (end > 0 && chars.includes(s[end - 1]!)) end--;
+  return s.slice(0, end);
+}
+
 function tidy(words: string[]): string {
-  return words
-    .join(' ')
-    .replace(/[\s,;:—–-]+$/u, '')
-    .replace(/[.!?]+$/u, (m) => (m === '?' || m === '!' ? m : ''))
-    .trim();
+  let text = words.join(' ');
+  if (text.length > MAX_HEADLINE_CHARS) {
+    const cut = text.slice(0, MAX_HEADLINE_CHARS);
+    const space = cut.lastIndexOf(' ');
+    text = `${trimEndOf(space > MAX_HEADLINE_CHARS / 2 ? cut.slice(0, space) : cut, ' ,;:—–-')}…`;
+  }
+  text = trimEndOf(text, ' \t\n,;:—–-');
+  const stripped = trimEndOf(text, '.!?');
+  const stops = text.slice(stripped.length);
+  // A single closing `?` or `!` is part of the headline; a full stop or a run of marks is not.
+  if (stops !== '?' && stops !== '!') text = stripped;
+  return text.trim();
 }
 
 /**
@@ -77,4 +97,9 @@ export function deriveHeadline(body: string): string {
   }
   const cut = best ? best.at : TARGET_WORDS;
   return tidy(trimDangling(words.slice(0, cut)));
+}
+
+/** A headline worth printing has at least one letter or digit; `…` or `, ,` is not one. */
+export function hasWords(headline: string): boolean {
+  return /[\p{L}\p{N}]/u.test(headline);
 }

@@ -1,27 +1,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync, cpSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { fixtures, listTree, runCli, snapshotTree, tempDir } from '../helpers.js';
-
-/** Every internal href/src in the built site must name a file that exists. */
-function brokenLinks(dist: string, basePath: string): string[] {
-  const broken: string[] = [];
-  for (const file of listTree(dist).filter((f) => f.endsWith('.html'))) {
-    const html = readFileSync(path.join(dist, file), 'utf8');
-    for (const m of html.matchAll(/\s(?:href|src)="([^"]+)"/g)) {
-      const link = m[1]!;
-      if (/^(https?:|mailto:|#)/.test(link)) continue;
-      if (!link.startsWith(basePath)) {
-        broken.push(`${file}: ${link} is outside the base path`);
-        continue;
-      }
-      const rel = decodeURIComponent(link.slice(basePath.length).split('#')[0]!);
-      const target = path.join(dist, rel.endsWith('/') || rel === '' ? `${rel}index.html` : rel);
-      if (!existsSync(target)) broken.push(`${file}: ${link}`);
-    }
-  }
-  return broken;
-}
+import { brokenLinks, fixtures, listTree, runCli, snapshotTree, tempDir } from '../helpers.js';
 
 describe('news-archive build (end to end)', () => {
   let out: string;
