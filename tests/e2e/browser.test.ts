@@ -57,7 +57,12 @@ function watch(page: Page): Page {
     if (m.type() === 'error') problems.push(`${page.url()}: console error: ${m.text()}`);
   });
   page.on('pageerror', (e) => problems.push(`${page.url()}: script error: ${e.message}`));
-  page.on('requestfailed', (r) => problems.push(`${page.url()}: request failed: ${r.url()} ${r.failure()?.errorText ?? ''}`));
+  page.on('requestfailed', (r) => {
+    // A navigation cancels the requests of the page it leaves (the favicon, say): that is not a broken
+    // resource, and a missing one still shows up below as an HTTP error status.
+    if (r.failure()?.errorText === 'net::ERR_ABORTED') return;
+    problems.push(`${page.url()}: request failed: ${r.url()} ${r.failure()?.errorText ?? ''}`);
+  });
   page.on('response', (r) => {
     if (r.status() >= 400) problems.push(`${page.url()}: HTTP ${r.status()} for ${r.url()}`);
   });
