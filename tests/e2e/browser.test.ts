@@ -185,21 +185,22 @@ describe('the site in a real browser', () => {
   it('offers year and topic filters, and narrows results by them', async () => {
     // "harbour" is in the 2019 fireworks report and in a 2025 storm report's correction.
     const page = await open('/search/?q=harbour');
-    await expect(resultLinks(page).allTextContents().then((t) => t.sort())).resolves.toEqual(['Fireworks lit up the harbour at midnight', 'Storm closes the port']);
+    // Polled: Pagefind's UI fills results in asynchronously, one by one.
+    await expect.poll(() => resultLinks(page).allTextContents().then((t) => t.sort())).toEqual(['Fireworks lit up the harbour at midnight', 'Storm closes the port']);
     const filters = page.locator('.pagefind-ui__filter-panel');
     await expect.poll(() => filters.locator('summary').allTextContents()).toEqual(['Topic', 'Year']);
     await filters.locator('summary', { hasText: 'Year' }).click();
     await filters.getByLabel(/^2019/).check();
     await expect.poll(() => page.locator('.pagefind-ui__message').textContent()).toBe('1 result for harbour');
     await searchSettled(page);
-    await expect(resultLinks(page).allTextContents()).resolves.toEqual(['Fireworks lit up the harbour at midnight']);
+    await expect.poll(() => resultLinks(page).allTextContents()).toEqual(['Fireworks lit up the harbour at midnight']);
     await filters.getByLabel(/^2019/).uncheck();
     await expect.poll(() => page.locator('.pagefind-ui__message').textContent()).toBe('2 results for harbour');
     await filters.locator('summary', { hasText: 'Topic' }).click();
     await filters.getByLabel(/^Shipping/).check();
     await expect.poll(() => page.locator('.pagefind-ui__message').textContent()).toBe('1 result for harbour');
     await searchSettled(page);
-    await expect(resultLinks(page).allTextContents()).resolves.toEqual(['Storm closes the port']);
+    await expect.poll(() => resultLinks(page).allTextContents()).toEqual(['Storm closes the port']);
   });
 
   it('never runs script from hostile content, in pages or in search results', async () => {
