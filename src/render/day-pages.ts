@@ -68,7 +68,7 @@ export function correctionsPageJob(model: SiteModel, ctx: RenderContext): PageJo
         title: 'Corrections and updates',
         description: `Every correction and update to articles in ${ctx.config.title}.`,
         kind: 'corrections',
-        feeds: [{ href: link.href('/corrections/feed.xml'), type: 'application/rss+xml', title: `Corrections · ${ctx.config.title} (RSS)` }],
+        feeds: [{ href: link.href('/corrections/feed.xml'), type: 'application/rss+xml', title: `Corrections · ${ctx.config.title} (RSS)` , label: 'RSS feed' }],
       }),
       entries,
       feedHref: link.href('/corrections/feed.xml'),

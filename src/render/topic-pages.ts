@@ -47,7 +47,7 @@ export function topicFeedPath(topic: Topic): string {
 export function* topicPageJobs(topic: Topic, ctx: RenderContext): Generator<PageJob> {
   const { link, dates, config } = ctx;
   const listPath = link.topicPath(topic.slug);
-  const feeds = [{ href: link.href(topicFeedPath(topic)), type: 'application/rss+xml', title: `${topic.name} · ${config.title} (RSS)` }];
+  const feeds = [{ href: link.href(topicFeedPath(topic)), type: 'application/rss+xml', title: `${topic.name} · ${config.title} (RSS)` , label: 'RSS feed' }];
   for (const page of paginate([...topic.articles].reverse(), config.pageSize, listPath)) {
     yield {
       path: page.path,

@@ -15,6 +15,8 @@ export interface FeedLinkView {
   href: string;
   type: string;
   title: string;
+  /** Visible link text: "RSS feed", "Atom feed", "JSON Feed". */
+  label: string;
 }
 export interface SiteView {
   title: string;
@@ -124,9 +126,9 @@ export function siteView(config: SiteConfig, link: Linker, assetNames: Readonly<
     faviconHref: link.href('/assets/favicon.svg'),
     searchScriptHref: link.href(`/assets/${assetNames['search.js'] ?? 'search.js'}`),
     feeds: [
-      { href: link.href('/feed.xml'), type: 'application/rss+xml', title: `${config.title} (RSS)` },
-      { href: link.href('/atom.xml'), type: 'application/atom+xml', title: `${config.title} (Atom)` },
-      { href: link.href('/feed.json'), type: 'application/feed+json', title: `${config.title} (JSON Feed)` },
+      { href: link.href('/feed.xml'), type: 'application/rss+xml', title: `${config.title} (RSS)`, label: 'RSS feed' },
+      { href: link.href('/atom.xml'), type: 'application/atom+xml', title: `${config.title} (Atom)`, label: 'Atom feed' },
+      { href: link.href('/feed.json'), type: 'application/feed+json', title: `${config.title} (JSON Feed)`, label: 'JSON Feed' },
     ],
   };
 }
