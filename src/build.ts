@@ -11,6 +11,8 @@ import { outputFileOf, renderPage } from './render/page-job.js';
 import { feedFiles } from './render/feeds.js';
 import { articlesJson, planSite, renderContext } from './render/site-pages.js';
 import { sitemapFiles, type SitemapEntry } from './render/sitemaps.js';
+import { publishedEntries, urlErrors, type PublishedEntry, type PublishedList } from './model/published-urls.js';
+import { redirectClashes, redirectJobs, redirectsFile } from './render/redirects.js';
 import { SearchIndexingWriter } from './search/search-index-writer.js';
 import type { Writer } from './write/writer.js';
 import { loadArticlesCached, type CachedLoad } from './cache/load-cached.js';
@@ -32,6 +34,8 @@ export interface BuildOptions {
   onProgress?: Progress;
   /** Build the Pagefind search index (default true); off for quick previews and fast tests. */
   search?: boolean;
+  /** The archive's list of published URLs: a build that would drop one fails (see model/published-urls.ts). */
+  published?: PublishedList;
 }
 
 export interface BuildResult {
@@ -40,6 +44,8 @@ export interface BuildResult {
   pages: number;
   /** Articles valid but not published by the rules. */
   withheld: Withheld;
+  /** What this build published, for the list of published URLs (only when `published` was given). */
+  publishedUrls?: PublishedEntry[];
 }
 
 const DEFAULT_RULES: PublishRules = { today: '9999-12-31', drafts: false, future: true };
@@ -73,7 +79,10 @@ export async function build(options: BuildOptions, writer: Writer): Promise<Buil
       loadTheme(options.templatesDir),
     ]);
     const { published: articles, withheld } = selectPublished(loaded.articles, options.publish ?? DEFAULT_RULES);
-    const errors = loaded.errors;
+    const errors = [
+      ...loaded.errors,
+      ...urlErrors({ list: options.published, all: loaded.articles, published: articles, inputDir: options.inputDir, errors: loaded.errors }),
+    ];
     if (errors.length > 0) {
       await writer.abort();
       return { errors, articles: articles.length, pages: 0, withheld };
@@ -94,6 +103,14 @@ export async function build(options: BuildOptions, writer: Writer): Promise<Buil
       options.onProgress?.('writing', ++pages, 0);
       if (job.listed !== false) listed.push({ path: job.path, lastmod: job.lastmod });
     }
+    const clashes = redirectClashes(model.articles, new Set(listed.map((p) => p.path)));
+    if (clashes.length > 0) {
+      await writer.abort();
+      return { errors: clashes, articles: articles.length, pages: 0, withheld };
+    }
+    for (const job of redirectJobs(model.articles, ctx)) await writer.write(outputFileOf(job.path), await renderPage(engine, job));
+    const redirects = redirectsFile(model.articles, options.config.basePath);
+    if (redirects) await writer.write('_redirects', redirects);
     for (const file of feedFiles(model, ctx)) await writer.write(file.path, file.content);
     for (const file of await sitemapFiles(listed, model, ctx)) await writer.write(file.path, file.content);
     await writer.write('articles.json', articlesJson(model.articles));
@@ -101,7 +118,8 @@ export async function build(options: BuildOptions, writer: Writer): Promise<Buil
     await writer.write('_headers', headersFile(options.config.basePath));
     await writer.commit();
     if ('bodies' in loaded) (loaded as CachedLoad).bodies.close();
-    return { errors: [], articles: articles.length, pages, withheld };
+    const publishedUrls = options.published ? publishedEntries(articles, options.inputDir) : undefined;
+    return { errors: [], articles: articles.length, pages, withheld, publishedUrls };
   } catch (err) {
     await writer.abort();
     throw err;

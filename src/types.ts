@@ -70,6 +70,10 @@ export interface Article {
   /** Path of the source file, as given to the loader. */
   source: string;
   format: 'seed' | 'markdown';
+  /** Old site-relative URLs that redirect here, from front matter `aliases`; absent when none. */
+  aliases?: string[];
+  /** Line of the `aliases:` key, for errors about them; not published. */
+  aliasesLine?: number;
 }
 
 /**

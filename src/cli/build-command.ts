@@ -17,6 +17,7 @@ import { buildDate } from './build-date.js';
 import { out } from './colors.js';
 import { addArchiveOptions, loadSiteConfig, plural, printErrors, type ArchiveFlags } from './common.js';
 import { EXIT, type ExitCode } from './exit-codes.js';
+import { addPublishedOption, loadPublishedList, recordPublished } from './published-list.js';
 
 interface BuildFlags extends ArchiveFlags {
   out: string;
@@ -27,6 +28,7 @@ interface BuildFlags extends ArchiveFlags {
   workers?: string;
   /** False with `--no-search`. */
   search: boolean;
+  published?: string;
 }
 
 /** The cache folder for this output folder (or a throw-away one with `--no-cache`), and the thread count. */
@@ -70,6 +72,11 @@ async function runBuild(flags: BuildFlags): Promise<ExitCode> {
 /** The build proper, run while this process holds the output folder's lock. */
 async function buildLocked(flags: BuildFlags, config: SiteConfig, started: bigint): Promise<ExitCode> {
   const today = buildDate(config);
+  const published = await loadPublishedList(flags);
+  if (published.errors.length > 0) {
+    printErrors(published.errors, `build failed: ${flags.out}/ left unchanged`);
+    return EXIT.content;
+  }
   const cache = cacheFor(flags);
   const writer = flags.cache ? new IncrementalDiskWriter(flags.out, cache.dir) : new DiskWriter(flags.out);
   const progress = createProgress(process.stderr);
@@ -84,6 +91,7 @@ async function buildLocked(flags: BuildFlags, config: SiteConfig, started: bigin
         cache,
         onProgress: progress.report,
         search: flags.search,
+        published: published.list,
       },
       writer,
     );
@@ -95,10 +103,16 @@ async function buildLocked(flags: BuildFlags, config: SiteConfig, started: bigin
     printErrors(result.errors, `build failed: ${flags.out}/ left unchanged`);
     return EXIT.content;
   }
+  // A preview with drafts or future articles publishes nothing for good: only a real build records URLs.
+  const recorded =
+    published.list && result.publishedUrls && !flags.drafts && !flags.future
+      ? await recordPublished(published.where, published.list, result.publishedUrls)
+      : undefined;
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   process.stdout.write(`${out.green('Built')} ${result.articles} articles, ${result.pages} pages in ${seconds.toFixed(2)} s → ${flags.out}/\n`);
   const note = withheldNote(result.withheld, today);
   if (note) process.stdout.write(`${out.dim(note)}\n`);
+  if (recorded) process.stdout.write(`${recorded}\n`);
   return EXIT.ok;
 }
 
@@ -107,7 +121,7 @@ export function buildCommand(program: Command): void {
     .command('build')
     .description('build the site from the input folder into the output folder')
     .option('-o, --out <dir>', 'output folder, replaced only when the build succeeds', 'dist');
-  addArchiveOptions(cmd)
+  addPublishedOption(addArchiveOptions(cmd))
     .option('--drafts', 'include articles marked draft: true (marked as drafts on their pages)', false)
     .option('--future', "include articles dated after the build's date (SOURCE_DATE_EPOCH or today)", false)
     .option('--cache-dir <dir>', 'content-hash cache for fast rebuilds', '.cache/news-archive')

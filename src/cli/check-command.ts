@@ -8,21 +8,24 @@ import { buildDate } from './build-date.js';
 import { out } from './colors.js';
 import { addArchiveOptions, loadSiteConfig, plural, printErrors, type ArchiveFlags } from './common.js';
 import { EXIT, type ExitCode } from './exit-codes.js';
+import { addPublishedOption, loadPublishedList, type PublishedFlags } from './published-list.js';
 
 /**
  * Validates the config and every article (drafts and embargoed ones too), and renders every page
  * into nothing, so a template that fails on some article is caught as well. Writes nothing.
  */
-async function runCheck(flags: ArchiveFlags): Promise<ExitCode> {
+async function runCheck(flags: ArchiveFlags & PublishedFlags): Promise<ExitCode> {
   const loaded = await loadSiteConfig(flags);
-  const errors: ContentError[] = loaded.ok ? [] : [...loaded.errors];
+  // The list of published URLs is checked against, never written: `check` writes nothing.
+  const published = await loadPublishedList(flags);
+  const errors: ContentError[] = [...(loaded.ok ? [] : loaded.errors), ...published.errors];
   // A broken config must not hide the articles' errors: check those against the defaults.
   const config = loaded.ok ? loaded.config : withBase(DEFAULT_CONFIG);
   const writer = new DiscardWriter();
   let articles = 0;
   try {
     const result = await build(
-      { inputDir: flags.input, templatesDir: flags.templates, config, publish: publishEverything(buildDate(config)), search: false },
+      { inputDir: flags.input, templatesDir: flags.templates, config, publish: publishEverything(buildDate(config)), search: false, published: published.list },
       writer,
     );
     errors.push(...result.errors);
@@ -43,7 +46,7 @@ export function checkCommand(program: Command): void {
   const cmd = program
     .command('check')
     .description('validate the config and every article (drafts and future ones too) without writing anything; exits 1 on errors');
-  addArchiveOptions(cmd).action(async (flags: ArchiveFlags) => {
+  addPublishedOption(addArchiveOptions(cmd)).action(async (flags: ArchiveFlags & PublishedFlags) => {
     process.exitCode = await runCheck(flags);
   });
 }

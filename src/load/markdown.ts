@@ -5,6 +5,7 @@ import { deriveHeadline, hasWords } from '../model/headline.js';
 import { countWords, parseMarkdownBody, readingMinutes, renderBody, summarise, type Body } from './body.js';
 import { deepNesting, emphasisFlood, isStackOverflow, MAX_DELIMITER_RUNS_PER_PARAGRAPH, MAX_INDENT_COLUMNS, MAX_NESTING } from './markdown-limits.js';
 import { extractEntities } from './entities.js';
+import { readAliases } from './aliases.js';
 import { excerpt } from './seed.js';
 
 const SLUG = /^[a-z0-9-]+$/;
@@ -227,6 +228,8 @@ export function parseMarkdownArticle(text: string, file: string): ParsedArticle 
   const author = readString(fm, 'author', file, errors);
   const tags = readTags(fm, file, errors);
   const corrections = readCorrections(fm, file, errors);
+  const aliasesLine = lineOf(fm, 'aliases');
+  const aliases = readAliases(fm.data['aliases'], file, aliasesLine, errors);
   const draftValue = fm.data['draft'];
   if (draftValue !== undefined && typeof draftValue !== 'boolean') {
     errors.push({ file, line: lineOf(fm, 'draft'), message: 'draft must be true or false' });
@@ -267,5 +270,6 @@ export function parseMarkdownArticle(text: string, file: string): ParsedArticle 
     bodyHtml: body.html,
     source: file,
     format: 'markdown',
+    ...(aliases ? { aliases, aliasesLine } : {}),
   };
 }

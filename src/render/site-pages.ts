@@ -36,6 +36,6 @@ export function* planSite(model: SiteModel, ctx: RenderContext): Generator<PageJ
 /** `articles.json`: every record without its body, for people who use the archive as data. */
 export function articlesJson(articles: readonly Article[]): string {
   // Identity first (where it lives), then what it is; the body HTML stays on the page.
-  const records = articles.map(({ bodyHtml: _body, slug, path, url, ...rest }) => ({ slug, path, url, ...rest }));
+  const records = articles.map(({ bodyHtml: _body, aliasesLine: _line, slug, path, url, ...rest }) => ({ slug, path, url, ...rest }));
   return `${JSON.stringify(records, null, 2)}\n`;
 }
