@@ -4,7 +4,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { createRequire } from 'node:module';
-import { cpSync, mkdirSync } from 'node:fs';
+import { cpSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { brokenLinks, fixtures, listTree, runCli, tempDir } from '../helpers.js';
@@ -29,6 +29,8 @@ describe('HTML validity and links', () => {
     const hostileInput = path.join(root, 'hostile-in');
     mkdirSync(hostileInput);
     cpSync(path.join(fixtures, 'hostile/published'), hostileInput, { recursive: true });
+    // An article with aliases, so redirect pages are validated and crawled too, under the sub-path.
+    writeFileSync(path.join(hostileInput, 'moved.md'), '---\ntitle: Moved here\ndate: 2025-07-04\naliases: [/2025/07/04/old-name/, /news/moved.html]\n---\n\nBody.\n');
     for (const site of sites) {
       const input = site.name === 'basic' ? path.join(fixtures, 'basic') : hostileInput;
       const r = runCli(['build', '--input', input, '--out', path.join(root, site.name), '--config', path.join(fixtures, 'basic.config.json'), '--base-url', site.base]);
@@ -43,6 +45,7 @@ describe('HTML validity and links', () => {
     for (const kind of ['index.html', 'archive/index.html', '2025/index.html', '2025/07/index.html', '2025/07/04/index.html', '404.html']) {
       expect(pages).toContain(path.join(root, 'basic', kind));
     }
+    expect(pages).toContain(path.join(root, 'hostile', '2025/07/04/old-name/index.html'));
     expect(pages.length).toBeGreaterThan(40);
     // One Java run over every page; JSON on stdout, whatever it finds.
     const result = execFileSync('java', ['-jar', vnuJar, '--format', 'json', '--exit-zero-always', '--stdout', ...pages], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
