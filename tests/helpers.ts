@@ -94,8 +94,8 @@ export function scriptHazards(html: string): string[] {
 /**
  * A built site for byte-for-byte comparison, except Pagefind's index files: Pagefind writes its
  * filter and meta indexes in hash-map order, so they differ between two runs over the same pages
- * (upstream issue Pagefind/pagefind#638). In their place stands what must agree: the number of
- * pages indexed per language, from `pagefind-entry.json`.
+ * (upstream issue Pagefind/pagefind#638). In their place stands what must agree: the shards written
+ * and the number of pages indexed per language, summed over the shards' `pagefind-entry.json`.
  */
 export function snapshotSite(dir: string): Map<string, string> {
   return withoutSearchIndex(snapshotTree(dir));
@@ -104,12 +104,19 @@ export function snapshotSite(dir: string): Map<string, string> {
 /** `snapshotSite` for a snapshot already taken. */
 export function withoutSearchIndex(snapshot: Map<string, string>): Map<string, string> {
   const tree = new Map(snapshot);
-  const entry = tree.get('pagefind/pagefind-entry.json');
-  for (const key of [...tree.keys()]) if (key.startsWith('pagefind/')) tree.delete(key);
-  if (entry !== undefined) {
-    const languages = (JSON.parse(entry) as { languages: Record<string, { page_count: number }> }).languages;
-    tree.set('pagefind/(pages indexed)', JSON.stringify(Object.fromEntries(Object.entries(languages).map(([k, v]) => [k, v.page_count]))));
+  const pages: Record<string, number> = {};
+  let entries = 0;
+  for (const [key, text] of tree) {
+    if (!/^pagefind\/([\w-]+\/)?pagefind-entry\.json$/.test(key)) continue;
+    entries++;
+    for (const [lang, v] of Object.entries((JSON.parse(text) as { languages: Record<string, { page_count: number }> }).languages)) {
+      pages[lang] = (pages[lang] ?? 0) + v.page_count;
+    }
   }
+  const shards = tree.get('pagefind/shards.json');
+  for (const key of [...tree.keys()]) if (key.startsWith('pagefind/')) tree.delete(key);
+  if (entries > 0) tree.set('pagefind/(pages indexed)', JSON.stringify(pages));
+  if (shards !== undefined) tree.set('pagefind/shards.json', shards);
   return tree;
 }
 

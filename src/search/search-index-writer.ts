@@ -1,9 +1,13 @@
 import * as pagefind from 'pagefind';
 import type { PagefindIndex } from 'pagefind';
 import type { Writer } from '../write/writer.js';
+import { ShardPlan } from './shard-plan.js';
 
 /** Where Pagefind's bundle (UI scripts, index chunks) goes under the output folder. */
 export const SEARCH_BUNDLE_DIR = 'pagefind';
+
+/** The list of shards the search page merges into the first one, under the bundle folder. */
+export const SHARDS_FILE = 'shards.json';
 
 /** Pages that opt in to search. Templates decide, with `data-pagefind-body` (articles only, in the shipped theme). */
 const INDEXED_MARKER = 'data-pagefind-body';
@@ -16,25 +20,51 @@ const INDEXED_MARKER = 'data-pagefind-body';
 const MAX_IN_FLIGHT = 64;
 
 /**
+ * Pages per shard at most. Pagefind's process grows by about 0.2 MB per article page until the
+ * index is written, so this bounds it near 200 MB whatever the archive's size; more shards cost
+ * the reader one small entry and meta file each per search.
+ */
+export const MAX_SHARD_PAGES = 1000;
+
+/** Files of one index, as opposed to Pagefind's scripts, styles and WebAssembly, which every shard shares. */
+const isIndexFile = (p: string) => p === 'pagefind-entry.json' || p.endsWith('.pf_meta') || /^(index|fragment|filter)\//.test(p);
+
+interface Shard {
+  name: string;
+  index: PagefindIndex;
+  pending: Set<Promise<void>>;
+  errors: string[];
+}
+
+/**
  * A Writer that passes every file through to the real writer and feeds the HTML pages that opt in
- * to a Pagefind index as they are written. On `commit` it writes the index bundle through the same
- * writer before committing, so search is part of the atomic swap: if indexing fails the build
- * aborts and the previous output stays. Pages are indexed from memory, so `MemoryWriter` works too.
+ * to Pagefind as they are written, into one index per shard (see `ShardPlan`). When a shard is
+ * complete its index is written through the same writer and deleted, so Pagefind's memory stays
+ * bounded by one shard (two while one is written and the next fills). The first shard goes to
+ * `pagefind/` with Pagefind's scripts, as a single index would; each later one to
+ * `pagefind/<shard>/`, listed in `pagefind/shards.json` for the search page to merge. Everything
+ * goes through the inner writer before its commit, so search is part of the atomic swap: if
+ * indexing fails the build aborts and the previous output stays. Pages are indexed from memory,
+ * so `MemoryWriter` works too.
  */
 export class SearchIndexingWriter implements Writer {
-  private readonly pending = new Set<Promise<void>>();
-  private readonly errors: string[] = [];
+  private readonly plan: ShardPlan;
+  private shard: Shard | undefined;
+  /** The previous shard being written while the current one fills. */
+  private closing: Promise<void> = Promise.resolve();
+  private failure: unknown;
+  private readonly merged: string[] = [];
+  private readonly rootFiles = new Set<string>();
+  private finished = 0;
+  private stopped = false;
   private indexed = 0;
 
-  private constructor(
-    private readonly inner: Writer,
-    private readonly index: PagefindIndex,
-  ) {}
+  private constructor(private readonly inner: Writer, maxShardPages: number) {
+    this.plan = new ShardPlan(maxShardPages);
+  }
 
-  static async wrap(inner: Writer): Promise<SearchIndexingWriter> {
-    const { index, errors } = await pagefind.createIndex({});
-    if (!index) throw new Error(`search index: ${errors.join('; ') || 'Pagefind did not start'}`);
-    return new SearchIndexingWriter(inner, index);
+  static async wrap(inner: Writer, options: { maxShardPages?: number } = {}): Promise<SearchIndexingWriter> {
+    return new SearchIndexingWriter(inner, options.maxShardPages ?? MAX_SHARD_PAGES);
   }
 
   /** Pages added to the index so far. */
@@ -42,41 +72,102 @@ export class SearchIndexingWriter implements Writer {
     return this.indexed;
   }
 
+  /**
+   * Every write to the inner writer, from the build and from a shard being written in the
+   * background: after the first failure (or an abort) neither writes any more.
+   */
+  private async pass(relativePath: string, data: string | Uint8Array): Promise<void> {
+    if (this.stopped) throw new Error(`search index: build stopped before ${relativePath} was written`);
+    try {
+      await this.inner.write(relativePath, data);
+    } catch (err) {
+      this.stopped = true;
+      throw err;
+    }
+  }
+
   async write(relativePath: string, data: string | Uint8Array): Promise<void> {
-    await this.inner.write(relativePath, data);
+    await this.pass(relativePath, data);
     if (typeof data !== 'string' || !relativePath.endsWith('.html') || !data.includes(INDEXED_MARKER)) return;
+    if (this.failure) throw this.failure;
+    const { name, isNew } = this.plan.next(relativePath);
+    if (isNew || !this.shard) await this.startShard(name);
+    const shard = this.shard!;
     // Pagefind derives the page URL from `sourcePath` (`2025/07/04/x/index.html` → `/2025/07/04/x/`);
     // the search page's script adds the base path, so the index does not depend on where the site is served.
-    const job: Promise<void> = this.index
+    const job: Promise<void> = shard.index
       .addHTMLFile({ sourcePath: relativePath, content: data })
       .then(
         (r) => {
-          if (r.errors.length > 0) this.errors.push(...r.errors.map((e) => `${relativePath}: ${e}`));
+          if (r.errors.length > 0) shard.errors.push(...r.errors.map((e) => `${relativePath}: ${e}`));
           else this.indexed++;
         },
-        (err: unknown) => void this.errors.push(`${relativePath}: ${String(err)}`),
+        (err: unknown) => void shard.errors.push(`${relativePath}: ${String(err)}`),
       )
-      .finally(() => this.pending.delete(job));
-    this.pending.add(job);
-    if (this.pending.size >= MAX_IN_FLIGHT) await Promise.race(this.pending);
+      .finally(() => shard.pending.delete(job));
+    shard.pending.add(job);
+    if (shard.pending.size >= MAX_IN_FLIGHT) await Promise.race(shard.pending);
+  }
+
+  /** Hands the current shard to be written (after the one before it) and opens a new index. */
+  private async startShard(name: string): Promise<void> {
+    const previous = this.shard;
+    this.shard = undefined;
+    if (previous) {
+      await this.closing;
+      if (this.failure) throw this.failure;
+      this.closing = this.finish(previous).catch((err: unknown) => void (this.failure ??= err));
+    }
+    const { index, errors } = await pagefind.createIndex({});
+    if (!index) throw new Error(`search index: ${errors.join('; ') || 'Pagefind did not start'}`);
+    this.shard = { name, index, pending: new Set(), errors: [] };
+  }
+
+  /** Writes a complete shard's index through the inner writer and frees it in Pagefind. */
+  private async finish(shard: Shard): Promise<void> {
+    try {
+      await Promise.all(shard.pending);
+      if (shard.errors.length > 0) throw new Error(`search index failed:\n${shard.errors.join('\n')}`);
+      const { files, errors } = await shard.index.getFiles();
+      if (errors.length > 0) throw new Error(`search index failed:\n${errors.join('\n')}`);
+      const root = this.finished++ === 0;
+      if (!root) this.merged.push(`${shard.name}/`);
+      for (const f of files) {
+        if (root || isIndexFile(f.path)) {
+          await this.pass(`${SEARCH_BUNDLE_DIR}/${root ? '' : `${shard.name}/`}${f.path}`, f.content);
+          if (root) this.rootFiles.add(f.path);
+        } else if (f.path.startsWith('wasm.') && !this.rootFiles.has(f.path)) {
+          // A later shard's language may need a WebAssembly file the first one did not.
+          await this.pass(`${SEARCH_BUNDLE_DIR}/${f.path}`, f.content);
+          this.rootFiles.add(f.path);
+        }
+      }
+    } finally {
+      await shard.index.deleteIndex();
+    }
   }
 
   async commit(): Promise<void> {
-    try {
-      await Promise.all(this.pending);
-      if (this.errors.length > 0) throw new Error(`search index failed:\n${this.errors.join('\n')}`);
-      const { files, errors } = await this.index.getFiles();
-      if (errors.length > 0) throw new Error(`search index failed:\n${errors.join('\n')}`);
-      for (const f of files) await this.inner.write(`${SEARCH_BUNDLE_DIR}/${f.path}`, f.content);
-    } finally {
-      await this.index.deleteIndex();
-    }
+    // With nothing indexed, an empty index still gives the search page its scripts.
+    if (!this.shard && this.finished === 0) await this.startShard('pages');
+    const last = this.shard!;
+    this.shard = undefined;
+    await this.closing;
+    if (this.failure) throw this.failure;
+    await this.finish(last);
+    await this.pass(`${SEARCH_BUNDLE_DIR}/${SHARDS_FILE}`, `${JSON.stringify({ merge: this.merged })}\n`);
     await this.inner.commit();
   }
 
   async abort(): Promise<void> {
-    await Promise.allSettled(this.pending);
-    await this.index.deleteIndex().catch(() => undefined);
+    this.stopped = true;
+    await this.closing;
+    const shard = this.shard;
+    this.shard = undefined;
+    if (shard) {
+      await Promise.allSettled(shard.pending);
+      await shard.index.deleteIndex().catch(() => undefined);
+    }
     await this.inner.abort();
   }
 }

@@ -10,24 +10,47 @@
     root.appendChild(note);
     return;
   }
-  var ui = new window.PagefindUI({
-    element: '#search',
-    bundlePath: root.getAttribute('data-bundle-path'),
-    baseUrl: root.getAttribute('data-base-url'),
-    showSubResults: false,
-    showImages: false,
-    autofocus: true,
-    processTerm: function (term) {
-      var url = new URL(window.location.href);
-      if (term) url.searchParams.set('q', term);
-      else url.searchParams.delete('q');
-      window.history.replaceState(null, '', url);
-      return term;
-    },
-  });
-  // Pagefind's box has only a placeholder and a title; name it by the page heading for assistive technology.
-  var input = root.querySelector('.pagefind-ui__search-input');
-  if (input) input.setAttribute('aria-labelledby', 'search-title');
-  var query = new URLSearchParams(window.location.search).get('q');
-  if (query) ui.triggerSearch(query);
+  var bundlePath = root.getAttribute('data-bundle-path');
+  var baseUrl = root.getAttribute('data-base-url');
+  // The build writes the index in shards (one per year or less, so its memory stays bounded);
+  // shards.json lists those to merge into the first, which sits at the bundle path itself.
+  fetch(bundlePath + 'shards.json')
+    .then(function (response) {
+      if (!response.ok) throw new Error('shards.json: HTTP ' + response.status);
+      return response.json();
+    })
+    .then(function (shards) {
+      start(shards.merge.map(function (shard) {
+        return { bundlePath: bundlePath + shard, baseUrl: baseUrl };
+      }));
+    })
+    .catch(function () {
+      var note = document.createElement('p');
+      note.textContent = 'Search is not available: its index could not be loaded.';
+      root.appendChild(note);
+    });
+
+  function start(mergeIndex) {
+    var ui = new window.PagefindUI({
+      element: '#search',
+      bundlePath: bundlePath,
+      baseUrl: baseUrl,
+      mergeIndex: mergeIndex,
+      showSubResults: false,
+      showImages: false,
+      autofocus: true,
+      processTerm: function (term) {
+        var url = new URL(window.location.href);
+        if (term) url.searchParams.set('q', term);
+        else url.searchParams.delete('q');
+        window.history.replaceState(null, '', url);
+        return term;
+      },
+    });
+    // Pagefind's box has only a placeholder and a title; name it by the page heading for assistive technology.
+    var input = root.querySelector('.pagefind-ui__search-input');
+    if (input) input.setAttribute('aria-labelledby', 'search-title');
+    var query = new URLSearchParams(window.location.search).get('q');
+    if (query) ui.triggerSearch(query);
+  }
 })();

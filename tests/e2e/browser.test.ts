@@ -184,6 +184,7 @@ describe('the site in a real browser', () => {
 
   it('offers year and topic filters, and narrows results by them', async () => {
     // "harbour" is in the 2019 fireworks report and in a 2025 storm report's correction.
+    // They sit in different search shards (2019 is the first, 2025 is merged in), so this also proves the merge.
     const page = await open('/search/?q=harbour');
     // Polled: Pagefind's UI fills results in asynchronously, one by one.
     await expect.poll(() => resultLinks(page).allTextContents().then((t) => t.sort())).toEqual(['Fireworks lit up the harbour at midnight', 'Storm closes the port']);

