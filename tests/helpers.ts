@@ -113,10 +113,10 @@ export function withoutSearchIndex(snapshot: Map<string, string>): Map<string, s
       pages[lang] = (pages[lang] ?? 0) + v.page_count;
     }
   }
-  const shards = tree.get('pagefind/shards.json');
+  const shards = tree.get('pagefind/shards.js');
   for (const key of [...tree.keys()]) if (key.startsWith('pagefind/')) tree.delete(key);
   if (entries > 0) tree.set('pagefind/(pages indexed)', JSON.stringify(pages));
-  if (shards !== undefined) tree.set('pagefind/shards.json', shards);
+  if (shards !== undefined) tree.set('pagefind/shards.js', shards);
   return tree;
 }
 

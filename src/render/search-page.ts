@@ -1,4 +1,4 @@
-import { SEARCH_BUNDLE_DIR } from '../search/search-index-writer.js';
+import { SEARCH_BUNDLE_DIR, SHARDS_FILE } from '../search/search-index-writer.js';
 import type { PageJob, RenderContext } from './page-job.js';
 import { pageMeta } from './views.js';
 
@@ -20,6 +20,7 @@ export function searchPageJob(ctx: RenderContext): PageJob {
       search: {
         uiScriptHref: link.href(`${bundle}pagefind-ui.js`),
         uiStylesheetHref: link.href(`${bundle}pagefind-ui.css`),
+        shardsScriptHref: link.href(`${bundle}${SHARDS_FILE}`),
         bundleHref: link.href(bundle),
         // Result URLs in the index are site-relative; Pagefind puts this base path in front of them.
         baseUrl: link.href('/'),

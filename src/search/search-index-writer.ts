@@ -6,8 +6,11 @@ import { ShardPlan } from './shard-plan.js';
 /** Where Pagefind's bundle (UI scripts, index chunks) goes under the output folder. */
 export const SEARCH_BUNDLE_DIR = 'pagefind';
 
-/** The list of shards the search page merges into the first one, under the bundle folder. */
-export const SHARDS_FILE = 'shards.json';
+/**
+ * The list of shards the search page merges into the first one, under the bundle folder: a script,
+ * loaded before the search page's own, so Pagefind's UI starts as the page loads, with no fetch first.
+ */
+export const SHARDS_FILE = 'shards.js';
 
 /** Pages that opt in to search. Templates decide, with `data-pagefind-body` (articles only, in the shipped theme). */
 const INDEXED_MARKER = 'data-pagefind-body';
@@ -42,7 +45,7 @@ interface Shard {
  * complete its index is written through the same writer and deleted, so Pagefind's memory stays
  * bounded by one shard (two while one is written and the next fills). The first shard goes to
  * `pagefind/` with Pagefind's scripts, as a single index would; each later one to
- * `pagefind/<shard>/`, listed in `pagefind/shards.json` for the search page to merge. Everything
+ * `pagefind/<shard>/`, listed in `pagefind/shards.js` for the search page to merge. Everything
  * goes through the inner writer before its commit, so search is part of the atomic swap: if
  * indexing fails the build aborts and the previous output stays. Pages are indexed from memory,
  * so `MemoryWriter` works too.
@@ -155,7 +158,7 @@ export class SearchIndexingWriter implements Writer {
     await this.closing;
     if (this.failure) throw this.failure;
     await this.finish(last);
-    await this.pass(`${SEARCH_BUNDLE_DIR}/${SHARDS_FILE}`, `${JSON.stringify({ merge: this.merged })}\n`);
+    await this.pass(`${SEARCH_BUNDLE_DIR}/${SHARDS_FILE}`, `window.newsArchiveSearchShards = ${JSON.stringify(this.merged)};\n`);
     await this.inner.commit();
   }
 

@@ -13,22 +13,11 @@
   var bundlePath = root.getAttribute('data-bundle-path');
   var baseUrl = root.getAttribute('data-base-url');
   // The build writes the index in shards (one per year or less, so its memory stays bounded);
-  // shards.json lists those to merge into the first, which sits at the bundle path itself.
-  fetch(bundlePath + 'shards.json')
-    .then(function (response) {
-      if (!response.ok) throw new Error('shards.json: HTTP ' + response.status);
-      return response.json();
-    })
-    .then(function (shards) {
-      start(shards.merge.map(function (shard) {
-        return { bundlePath: bundlePath + shard, baseUrl: baseUrl };
-      }));
-    })
-    .catch(function () {
-      var note = document.createElement('p');
-      note.textContent = 'Search is not available: its index could not be loaded.';
-      root.appendChild(note);
-    });
+  // pagefind/shards.js lists those to merge into the first, which sits at the bundle path itself.
+  var shards = window.newsArchiveSearchShards || [];
+  start(shards.map(function (shard) {
+    return { bundlePath: bundlePath + shard, baseUrl: baseUrl };
+  }));
 
   function start(mergeIndex) {
     var ui = new window.PagefindUI({

@@ -18,7 +18,8 @@ async function buildBasic(search?: boolean) {
 
 const entryOf = (w: MemoryWriter, shard = '') =>
   JSON.parse(w.text(`pagefind/${shard}pagefind-entry.json`)) as { languages: Record<string, { page_count: number }> };
-const shardsOf = (w: MemoryWriter) => (JSON.parse(w.text('pagefind/shards.json')) as { merge: string[] }).merge;
+const shardsOf = (w: MemoryWriter) =>
+  JSON.parse(/^window\.newsArchiveSearchShards = (.*);\n$/.exec(w.text('pagefind/shards.js'))![1]!) as string[];
 
 describe('search index', () => {
   it('indexes the article pages, and only them, into pagefind/ as part of the build', async () => {
@@ -74,7 +75,7 @@ describe('search index', () => {
     const writer = await buildBasic();
     const page = writer.text('search/index.html');
     expect(page).toContain('<div id="search" class="search" data-bundle-path="/news/pagefind/" data-base-url="/news/">');
-    expect(page).toContain('<script src="/news/pagefind/pagefind-ui.js"></script>');
+    expect(page).toContain('<script src="/news/pagefind/pagefind-ui.js"></script>\n<script src="/news/pagefind/shards.js"></script>');
     expect(page).toContain('<link rel="stylesheet" href="/news/pagefind/pagefind-ui.css">');
     expect(writer.text('index.html')).toContain('<form class="site-search" role="search" action="/news/search/" method="get">');
   });
