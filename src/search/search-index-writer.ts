@@ -24,10 +24,10 @@ const MAX_IN_FLIGHT = 64;
 
 /**
  * Pages per shard at most. Pagefind's process grows by about 0.2 MB per article page until the
- * index is written, so this bounds it near 200 MB whatever the archive's size; more shards cost
- * the reader one small entry and meta file each per search.
+ * index is written, so this bounds it near 400 MB whatever the archive's size; more shards cost
+ * the reader one small entry and meta file each per search, and add near-match results.
  */
-export const MAX_SHARD_PAGES = 1000;
+export const MAX_SHARD_PAGES = 2000;
 
 /** Files of one index, as opposed to Pagefind's scripts, styles and WebAssembly, which every shard shares. */
 const isIndexFile = (p: string) => p === 'pagefind-entry.json' || p.endsWith('.pf_meta') || /^(index|fragment|filter)\//.test(p);

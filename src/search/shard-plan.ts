@@ -1,8 +1,10 @@
 /**
  * Which search shard a page belongs to. Pagefind holds a whole index in memory until it is written
  * (about 0.2 MB per article page), so the build writes several smaller indexes one after another
- * and the search page joins them in the browser (Pagefind's `mergeIndex`). Pages arrive oldest
- * first, so a shard is one calendar year, split further once it holds `maxPages` pages.
+ * and the search page joins them in the browser (Pagefind's `mergeIndex`). A shard is filled up to
+ * `maxPages` before the next starts, so an archive smaller than that has one index: every extra
+ * shard lets Pagefind add near-match results of its own for a word it lacks. Pages arrive oldest
+ * first; a shard is named after the year of its first page.
  */
 export class ShardPlan {
   private current: { key: string; name: string; pages: number } | undefined;
@@ -19,7 +21,7 @@ export class ShardPlan {
   next(relativePath: string): { name: string; isNew: boolean } {
     const key = /^(\d{4})\//.exec(relativePath)?.[1] ?? 'pages';
     const cur = this.current;
-    if (cur && cur.key === key && cur.pages < this.maxPages) {
+    if (cur && cur.pages < this.maxPages) {
       cur.pages++;
       return { name: cur.name, isNew: false };
     }
