@@ -5,6 +5,7 @@ import type { Article, ContentError, ParsedArticle, SiteConfig } from '../types.
 import { listSourceFiles } from '../load/source-files.js';
 import { assignUrls } from '../model/site-model.js';
 import { parseAll } from '../parallel/parse-pool.js';
+import type { WorkerPool } from '../parallel/worker-pool.js';
 import type { ParseItem } from '../parallel/parse-task.js';
 import { PackReader, type BodyRef } from './body-store.js';
 import { contentKey, generatorKey, sha256 } from './keys.js';
@@ -13,8 +14,10 @@ import { loadRecordIndex, saveRecordIndex, type CachedParse } from './record-ind
 export interface CachedLoadOptions {
   /** Cache folder for this output folder. */
   dir: string;
-  /** Parser threads; 0 parses in this thread. */
-  workers: number;
+  /** Parser threads (or a pool); 0 parses in this thread. */
+  workers: number | WorkerPool;
+  /** Fewer files than this parse in this thread. */
+  threshold?: number;
   onProgress?: (phase: string, done: number, total: number) => void;
 }
 
@@ -62,6 +65,7 @@ export async function loadArticlesCached(inputDir: string, config: SiteConfig, o
   let parsedDone = 0;
   const outcomes = await parseAll(misses, options.dir, `${Date.now().toString(36)}-${randomBytes(3).toString('hex')}`, options.workers, (n) =>
     options.onProgress?.('parsing', (parsedDone += n), misses.length),
+    options.threshold,
   );
   for (const o of outcomes) {
     if (o.errors) errors.push(...o.errors);

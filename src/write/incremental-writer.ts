@@ -73,6 +73,20 @@ export class IncrementalDiskWriter implements Writer {
     return this.previous?.[rel] === k;
   }
 
+  get stagingDir(): string {
+    return this.staging.stagingDir;
+  }
+
+  previousKey(relativePath: string): string | undefined {
+    return this.previous?.[relativePath];
+  }
+
+  adopt(relativePath: string, key: string | undefined, written: boolean): void {
+    const rel = checkRelativePath(relativePath);
+    if (key !== undefined) this.files.set(rel, key);
+    if (written) this.staged.push(rel);
+  }
+
   async write(relativePath: string, data: string | Uint8Array): Promise<void> {
     const rel = checkRelativePath(relativePath);
     // Files written without a page key (articles.json, assets) are keyed by their bytes.
