@@ -8,14 +8,17 @@ import { assignUrls } from './model/site-model.js';
 import { buildAssets, headersFile } from './render/assets.js';
 import { createTemplateEngine } from './render/engine.js';
 import { feedFiles } from './render/feeds.js';
-import { articlesJson, planSite, renderContext } from './render/site-pages.js';
+import { articlesJsonChunks, planSite, renderContext } from './render/site-pages.js';
 import { outputFileOf, renderPage } from './render/page-job.js';
+import { writeChunks } from './write/write-chunks.js';
 import { sitemapFiles } from './render/sitemaps.js';
 import { publishedEntries, urlErrors, type PublishedEntry, type PublishedList } from './model/published-urls.js';
 import { redirectClashes, redirectJobs, redirectsFile } from './render/redirects.js';
 import { SearchIndexingWriter } from './search/search-index-writer.js';
 import type { Writer } from './write/writer.js';
-import { loadArticlesCached, type CachedLoad } from './cache/load-cached.js';
+import { loadArticlesCached, scanInputs, type CachedLoad } from './cache/load-cached.js';
+import { wholeBuildKey } from './cache/build-key.js';
+import { sha256 } from './cache/keys.js';
 import type { Progress } from './cache/page-key.js';
 import { PARALLEL_THRESHOLD } from './parallel/parse-pool.js';
 import { WorkerPool } from './parallel/worker-pool.js';
@@ -77,14 +80,23 @@ export async function build(options: BuildOptions, writer: Writer): Promise<Buil
   // One thread pool for parsing and rendering; builds smaller than the threshold stay on this thread.
   const threshold = options.cache?.threshold ?? PARALLEL_THRESHOLD;
   const pool = options.cache && options.cache.workers > 0 ? new WorkerPool(options.cache.workers) : undefined;
+  const rules = options.publish ?? DEFAULT_RULES;
   try {
-    const [loaded, theme] = await Promise.all([
-      options.cache
-        ? loadArticlesCached(options.inputDir, options.config, { ...options.cache, workers: pool ?? 0, threshold, onProgress: options.onProgress })
-        : loadArticles(options.inputDir, options.config, options.parseCache),
-      loadTheme(options.templatesDir),
-    ]);
-    const { published: articles, withheld } = selectPublished(loaded.articles, options.publish ?? DEFAULT_RULES);
+    const theme = await loadTheme(options.templatesDir);
+    // With the cache: find each file's content key first, and stop here if nothing changed at all.
+    const scan = options.cache ? await scanInputs(options.inputDir, options.cache.dir, options.onProgress) : undefined;
+    const settings = { rules, search: options.search !== false, published: options.published ? sha256(JSON.stringify(options.published)) : null };
+    const buildKey = scan && wholeBuildKey(scan.inputKey, options.config, theme, settings);
+    const unchanged = buildKey !== undefined ? (writer.lastBuild?.(buildKey) as BuildResult | undefined) : undefined;
+    if (unchanged) {
+      scan!.stats.save();
+      await writer.abort();
+      return unchanged;
+    }
+    const loaded = options.cache
+      ? await loadArticlesCached(options.inputDir, options.config, { ...options.cache, workers: pool ?? 0, threshold, onProgress: options.onProgress }, scan)
+      : await loadArticles(options.inputDir, options.config, options.parseCache);
+    const { published: articles, withheld } = selectPublished(loaded.articles, rules);
     const errors = [
       ...loaded.errors,
       ...urlErrors({ list: options.published, all: loaded.articles, published: articles, inputDir: options.inputDir, errors: loaded.errors }),
@@ -117,13 +129,15 @@ export async function build(options: BuildOptions, writer: Writer): Promise<Buil
     if (redirects) await writer.write('_redirects', redirects);
     for (const file of feedFiles(model, ctx)) await writer.write(file.path, file.content);
     for (const file of await sitemapFiles(listed, model, ctx)) await writer.write(file.path, file.content);
-    await writer.write('articles.json', articlesJson(model.articles));
+    await writeChunks(writer, 'articles.json', () => articlesJsonChunks(model.articles));
     for (const asset of assets.files) await writer.write(`assets/${asset.relative}`, asset.bytes);
     await writer.write('_headers', headersFile(options.config.basePath));
+    const publishedUrls = options.published ? publishedEntries(articles, options.inputDir) : undefined;
+    const result: BuildResult = { errors: [], articles: articles.length, pages, withheld, publishedUrls };
+    if (buildKey !== undefined) writer.recordBuild?.(buildKey, result);
     await writer.commit();
     if ('bodies' in loaded) (loaded as CachedLoad).bodies.close();
-    const publishedUrls = options.published ? publishedEntries(articles, options.inputDir) : undefined;
-    return { errors: [], articles: articles.length, pages, withheld, publishedUrls };
+    return result;
   } catch (err) {
     await writer.abort();
     throw err;

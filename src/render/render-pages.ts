@@ -19,7 +19,7 @@ export interface RenderPagesOptions {
 }
 
 /** Pages per task, and tasks in flight per thread: enough to keep threads busy, few enough to bound memory. */
-const BATCH = 48;
+const BATCH = 128;
 const INFLIGHT_PER_THREAD = 2;
 
 /**

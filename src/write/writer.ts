@@ -27,6 +27,10 @@ export interface Writer {
   adopt?(relativePath: string, key: string | undefined, written: boolean): void;
   /** The key the previous build wrote this file under, for keyed writers. */
   previousKey?(relativePath: string): string | undefined;
+  /** The summary the previous build recorded under this whole-build key, when its output is still in place. */
+  lastBuild?(buildKey: string): unknown;
+  /** Records this build's key and summary, saved on `commit`. */
+  recordBuild?(buildKey: string, summary: unknown): void;
 }
 
 /**
