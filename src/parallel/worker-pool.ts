@@ -6,6 +6,8 @@ export function defaultWorkers(): number {
   return Math.max(1, os.availableParallelism());
 }
 
+const WORKER_HEAP_MB = 160;
+
 /** What the worker threads can do, by exported name in worker-tasks.ts. */
 export type TaskName = 'parseBatch' | 'renderBatch';
 
@@ -28,7 +30,14 @@ export class WorkerPool {
   constructor(readonly threads: number) {}
 
   run<T>(name: TaskName, task: unknown): Promise<T> {
-    this.pool ??= new Tinypool({ filename: workerFile(), minThreads: this.threads, maxThreads: this.threads });
+    this.pool ??= new Tinypool({
+      filename: workerFile(),
+      minThreads: this.threads,
+      maxThreads: this.threads,
+      // A task keeps nothing once done (a batch of pages, a Liquid engine), so a small heap makes V8
+      // collect often instead of letting garbage grow each thread's memory with the archive.
+      resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB, maxYoungGenerationSizeMb: 16 },
+    });
     return this.pool.run(task, { name }) as Promise<T>;
   }
 
