@@ -1,5 +1,4 @@
 import type { Theme } from '../load/theme.js';
-import type { PublishRules } from '../model/publishing.js';
 import type { SiteConfig } from '../types.js';
 import { sha256 } from './keys.js';
 import { pageKeyBase } from './page-key.js';
@@ -10,6 +9,6 @@ import { pageKeyBase } from './page-key.js';
  * embargoes are lifted). The same key over an untouched output folder means the same output, so
  * nothing needs rendering at all.
  */
-export function wholeBuildKey(inputKey: string, config: SiteConfig, theme: Theme, rules: PublishRules): string {
-  return sha256(inputKey, pageKeyBase(config, theme), JSON.stringify(rules));
+export function wholeBuildKey(inputKey: string, config: SiteConfig, theme: Theme, settings: Record<string, unknown>): string {
+  return sha256(inputKey, pageKeyBase(config, theme), JSON.stringify(settings));
 }

@@ -1,5 +1,7 @@
 import * as pagefind from 'pagefind';
 import type { PagefindIndex } from 'pagefind';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import type { Writer } from '../write/writer.js';
 
 /** Where Pagefind's bundle (UI scripts, index chunks) goes under the output folder. */
@@ -44,6 +46,48 @@ export class SearchIndexingWriter implements Writer {
 
   async write(relativePath: string, data: string | Uint8Array): Promise<void> {
     await this.inner.write(relativePath, data);
+    this.add(relativePath, data);
+    if (this.pending.size >= MAX_IN_FLIGHT) await Promise.race(this.pending);
+  }
+
+  // Incremental and parallel builds (see Writer): pages kept from the last build or written by worker
+  // threads never pass through `write`, so they are read back from disk to be indexed all the same.
+  get stagingDir(): string | undefined {
+    return this.inner.stagingDir;
+  }
+
+  reuse(relativePath: string, key: () => string): boolean {
+    const kept = this.inner.reuse?.(relativePath, key) ?? false;
+    if (kept) this.addFromDisk(relativePath, false);
+    return kept;
+  }
+
+  adopt(relativePath: string, key: string | undefined, written: boolean): void {
+    this.inner.adopt!(relativePath, key, written);
+    this.addFromDisk(relativePath, written);
+  }
+
+  previousKey(relativePath: string): string | undefined {
+    return this.inner.previousKey?.(relativePath);
+  }
+
+  lastBuild(buildKey: string): unknown {
+    return this.inner.lastBuild?.(buildKey);
+  }
+
+  recordBuild(buildKey: string, summary: unknown): void {
+    this.inner.recordBuild?.(buildKey, summary);
+  }
+
+  /** A page written into the staging folder, or kept as it is in the output folder. */
+  private addFromDisk(relativePath: string, written: boolean): void {
+    if (!relativePath.endsWith('.html')) return;
+    const dir = written ? this.inner.stagingDir : this.inner.outDir;
+    if (dir === undefined) throw new Error(`search index: cannot read back ${relativePath}`);
+    this.add(relativePath, readFileSync(path.join(dir, relativePath), 'utf8'));
+  }
+
+  private add(relativePath: string, data: string | Uint8Array): void {
     if (typeof data !== 'string' || !relativePath.endsWith('.html') || !data.includes(INDEXED_MARKER)) return;
     // Pagefind derives the page URL from `sourcePath` (`2025/07/04/x/index.html` → `/2025/07/04/x/`);
     // the search page's script adds the base path, so the index does not depend on where the site is served.
@@ -58,7 +102,6 @@ export class SearchIndexingWriter implements Writer {
       )
       .finally(() => this.pending.delete(job));
     this.pending.add(job);
-    if (this.pending.size >= MAX_IN_FLIGHT) await Promise.race(this.pending);
   }
 
   async commit(): Promise<void> {

@@ -20,6 +20,8 @@ export interface Writer {
    * directly (same relative paths), after which the writer is told with `adopt`.
    */
   readonly stagingDir?: string;
+  /** The output folder, for writers that write one: where kept files can be read back. */
+  readonly outDir?: string;
   /**
    * Takes over a file written into `stagingDir` (`written`), or kept from the previous build because
    * its key is unchanged (not `written`). `key` is the page key, when pages are keyed.

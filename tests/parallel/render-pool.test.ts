@@ -4,7 +4,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { writeCorpus } from '../../bench/corpus.js';
 import { libIsFresh } from '../../scripts/lib-freshness.mjs';
-import { repoRoot, runCli, snapshotTree, tempDir } from '../helpers.js';
+import { repoRoot, runCli, snapshotSite, tempDir } from '../helpers.js';
 
 // 150 synthetic articles: a few hundred pages, so rendering is split over several worker tasks.
 let corpus: string;
@@ -15,7 +15,7 @@ function buildInto(args: string[]): Map<string, string> {
   const r = runCli(['build', '--input', corpus, '--out', out, ...args]);
   expect(r.stderr).toBe('');
   expect(r.code).toBe(0);
-  return snapshotTree(out);
+  return snapshotSite(out);
 }
 
 beforeAll(() => {
@@ -42,7 +42,7 @@ describe('rendering on worker threads', () => {
       writeFileSync(target, `${original.trimEnd()} One more sentence.\n`);
       expect(build().code).toBe(0);
       const cold = buildInto(['--workers', '0', '--no-cache']);
-      expect(snapshotTree(out)).toEqual(cold);
+      expect(snapshotSite(out)).toEqual(cold);
       expect(cold).not.toEqual(reference);
     } finally {
       writeFileSync(target, original);
@@ -58,7 +58,7 @@ describe('rendering on worker threads', () => {
     });
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
-    expect(snapshotTree(out)).toEqual(reference);
+    expect(snapshotSite(out)).toEqual(reference);
   });
 });
 
