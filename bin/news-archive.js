@@ -1,6 +1,13 @@
 #!/usr/bin/env node
-// Runs the TypeScript sources directly through tsx, resolved from this package (not the caller's folder).
-import { register } from 'tsx/esm/api';
+// Runs the compiled JavaScript in lib/ when it is fresh (`npm run build`, `npm test` and `npm run dev`
+// compile it first through scripts/ensure-deps.mjs); otherwise runs the TypeScript sources through
+// tsx, so an edited source file is never run stale. Both resolve from this package, not the caller's folder.
+import { libIsFresh } from '../scripts/lib-freshness.mjs';
 
-register();
-await import('../src/cli/main.ts');
+if (libIsFresh()) {
+  await import('../lib/cli/main.js');
+} else {
+  const { register } = await import('tsx/esm/api');
+  register();
+  await import('../src/cli/main.ts');
+}

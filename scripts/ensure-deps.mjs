@@ -12,3 +12,10 @@ if (stale) {
   process.stderr.write('Installing dependencies (npm ci)…\n');
   execSync('npm ci --no-audit --no-fund', { stdio: 'inherit' });
 }
+
+// Compile src/ to lib/ when any source file is newer than the last compile (see compile.mjs).
+const { libIsFresh } = await import('./lib-freshness.mjs');
+if (!libIsFresh()) {
+  const { compile } = await import('./compile.mjs');
+  await compile();
+}

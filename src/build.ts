@@ -7,16 +7,22 @@ import { selectPublished, type PublishRules, type Withheld } from './model/publi
 import { assignUrls } from './model/site-model.js';
 import { buildAssets, headersFile } from './render/assets.js';
 import { createTemplateEngine } from './render/engine.js';
-import { outputFileOf, renderPage } from './render/page-job.js';
 import { feedFiles } from './render/feeds.js';
-import { articlesJson, planSite, renderContext } from './render/site-pages.js';
-import { sitemapFiles, type SitemapEntry } from './render/sitemaps.js';
+import { articlesJsonChunks, planSite, renderContext } from './render/site-pages.js';
+import { outputFileOf, renderPage } from './render/page-job.js';
+import { writeChunks } from './write/write-chunks.js';
+import { sitemapFiles } from './render/sitemaps.js';
 import { publishedEntries, urlErrors, type PublishedEntry, type PublishedList } from './model/published-urls.js';
 import { redirectClashes, redirectJobs, redirectsFile } from './render/redirects.js';
 import { SearchIndexingWriter } from './search/search-index-writer.js';
 import type { Writer } from './write/writer.js';
-import { loadArticlesCached, type CachedLoad } from './cache/load-cached.js';
-import { pageKeyer, type Progress } from './cache/page-key.js';
+import { loadArticlesCached, scanInputs, type CachedLoad } from './cache/load-cached.js';
+import { wholeBuildKey } from './cache/build-key.js';
+import { sha256 } from './cache/keys.js';
+import type { Progress } from './cache/page-key.js';
+import { PARALLEL_THRESHOLD } from './parallel/parse-pool.js';
+import { WorkerPool } from './parallel/worker-pool.js';
+import { renderPages } from './render/render-pages.js';
 
 export interface BuildOptions {
   inputDir: string;
@@ -30,7 +36,7 @@ export interface BuildOptions {
    * Parse on `workers` threads through the content-hash cache in `dir`, keeping only small records
    * in memory (bodies are read back from the cache). Without it, everything is parsed in memory.
    */
-  cache?: { dir: string; workers: number };
+  cache?: { dir: string; workers: number; threshold?: number };
   onProgress?: Progress;
   /** Build the Pagefind search index (default true); off for quick previews and fast tests. */
   search?: boolean;
@@ -71,14 +77,26 @@ export async function loadArticles(
  * error stops the build before rendering; any failure aborts the writer so no partial output lands.
  */
 export async function build(options: BuildOptions, writer: Writer): Promise<BuildResult> {
+  // One thread pool for parsing and rendering; builds smaller than the threshold stay on this thread.
+  const threshold = options.cache?.threshold ?? PARALLEL_THRESHOLD;
+  const pool = options.cache && options.cache.workers > 0 ? new WorkerPool(options.cache.workers) : undefined;
+  const rules = options.publish ?? DEFAULT_RULES;
   try {
-    const [loaded, theme] = await Promise.all([
-      options.cache
-        ? loadArticlesCached(options.inputDir, options.config, { ...options.cache, onProgress: options.onProgress })
-        : loadArticles(options.inputDir, options.config, options.parseCache),
-      loadTheme(options.templatesDir),
-    ]);
-    const { published: articles, withheld } = selectPublished(loaded.articles, options.publish ?? DEFAULT_RULES);
+    const theme = await loadTheme(options.templatesDir);
+    // With the cache: find each file's content key first, and stop here if nothing changed at all.
+    const scan = options.cache ? await scanInputs(options.inputDir, options.cache.dir, options.onProgress) : undefined;
+    const settings = { rules, search: options.search !== false, published: options.published ? sha256(JSON.stringify(options.published)) : null };
+    const buildKey = scan && wholeBuildKey(scan.inputKey, options.config, theme, settings);
+    const unchanged = buildKey !== undefined ? (writer.lastBuild?.(buildKey) as BuildResult | undefined) : undefined;
+    if (unchanged) {
+      scan!.stats.save();
+      await writer.abort();
+      return unchanged;
+    }
+    const loaded = options.cache
+      ? await loadArticlesCached(options.inputDir, options.config, { ...options.cache, workers: pool ?? 0, threshold, onProgress: options.onProgress }, scan)
+      : await loadArticles(options.inputDir, options.config, options.parseCache);
+    const { published: articles, withheld } = selectPublished(loaded.articles, rules);
     const errors = [
       ...loaded.errors,
       ...urlErrors({ list: options.published, all: loaded.articles, published: articles, inputDir: options.inputDir, errors: loaded.errors }),
@@ -93,16 +111,14 @@ export async function build(options: BuildOptions, writer: Writer): Promise<Buil
     const engine = createTemplateEngine(theme.templates);
     const assets = buildAssets(theme.assets);
     const ctx = renderContext(options.config, assets.names);
-    const listed: SitemapEntry[] = [];
-    // A writer that keeps unchanged pages is asked first, with a key computed only if it wants one.
-    const keyOf = writer.reuse ? pageKeyer(options.config, theme) : undefined;
-    let pages = 0;
-    for (const job of planSite(model, ctx)) {
-      const file = outputFileOf(job.path);
-      if (!(keyOf && writer.reuse?.(file, () => keyOf(job)))) await writer.write(file, await renderPage(engine, job));
-      options.onProgress?.('writing', ++pages, 0);
-      if (job.listed !== false) listed.push({ path: job.path, lastmod: job.lastmod });
-    }
+    const { pages, listed } = await renderPages(planSite(model, ctx), {
+      engine,
+      theme,
+      config: options.config,
+      writer,
+      pool: articles.length >= threshold ? pool : undefined,
+      onPage: (done) => options.onProgress?.('writing', done, 0),
+    });
     const clashes = redirectClashes(model.articles, new Set(listed.map((p) => p.path)));
     if (clashes.length > 0) {
       await writer.abort();
@@ -113,15 +129,19 @@ export async function build(options: BuildOptions, writer: Writer): Promise<Buil
     if (redirects) await writer.write('_redirects', redirects);
     for (const file of feedFiles(model, ctx)) await writer.write(file.path, file.content);
     for (const file of await sitemapFiles(listed, model, ctx)) await writer.write(file.path, file.content);
-    await writer.write('articles.json', articlesJson(model.articles));
+    await writeChunks(writer, 'articles.json', () => articlesJsonChunks(model.articles));
     for (const asset of assets.files) await writer.write(`assets/${asset.relative}`, asset.bytes);
     await writer.write('_headers', headersFile(options.config.basePath));
+    const publishedUrls = options.published ? publishedEntries(articles, options.inputDir) : undefined;
+    const result: BuildResult = { errors: [], articles: articles.length, pages, withheld, publishedUrls };
+    if (buildKey !== undefined) writer.recordBuild?.(buildKey, result);
     await writer.commit();
     if ('bodies' in loaded) (loaded as CachedLoad).bodies.close();
-    const publishedUrls = options.published ? publishedEntries(articles, options.inputDir) : undefined;
-    return { errors: [], articles: articles.length, pages, withheld, publishedUrls };
+    return result;
   } catch (err) {
     await writer.abort();
     throw err;
+  } finally {
+    await pool?.destroy();
   }
 }

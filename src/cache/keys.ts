@@ -18,8 +18,10 @@ let generator: string | undefined;
  */
 export function generatorKey(): string {
   if (generator) return generator;
-  const srcDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-  const pkg = readFileSync(path.join(srcDir, '../package.json'));
+  // Always the TypeScript sources, also when this runs compiled from lib/ (same depth as src/).
+  const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+  const srcDir = path.join(root, 'src');
+  const pkg = readFileSync(path.join(root, 'package.json'));
   const files = (readdirSync(srcDir, { recursive: true, withFileTypes: false }) as string[]).filter((f) => f.endsWith('.ts')).sort();
   const h = createHash('sha256').update(pkg).update(process.versions.node.split('.')[0]!);
   for (const f of files) h.update(f).update('\0').update(readFileSync(path.join(srcDir, f))).update('\0');

@@ -2,9 +2,11 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import type { Article, ContentError, ParsedArticle, SiteConfig } from '../types.js';
-import { listSourceFiles } from '../load/source-files.js';
+import { listSourceFiles, type ListedFile } from '../load/source-files.js';
+import { StatIndex } from './stat-index.js';
 import { assignUrls } from '../model/site-model.js';
 import { parseAll } from '../parallel/parse-pool.js';
+import type { WorkerPool } from '../parallel/worker-pool.js';
 import type { ParseItem } from '../parallel/parse-task.js';
 import { PackReader, type BodyRef } from './body-store.js';
 import { contentKey, generatorKey, sha256 } from './keys.js';
@@ -13,8 +15,10 @@ import { loadRecordIndex, saveRecordIndex, type CachedParse } from './record-ind
 export interface CachedLoadOptions {
   /** Cache folder for this output folder. */
   dir: string;
-  /** Parser threads; 0 parses in this thread. */
-  workers: number;
+  /** Parser threads (or a pool); 0 parses in this thread. */
+  workers: number | WorkerPool;
+  /** Fewer files than this parse in this thread. */
+  threshold?: number;
   onProgress?: (phase: string, done: number, total: number) => void;
 }
 
@@ -36,32 +40,59 @@ export interface CachedLoad {
 
 const READ_AHEAD = 64;
 
+/** Every input file with its content key: what a build reads before deciding whether anything changed. */
+export interface InputScan {
+  files: ListedFile[];
+  keys: string[];
+  errors: ContentError[];
+  /** Hash of every input's content key, in order: equal when no input changed. */
+  inputKey: string;
+  stats: StatIndex;
+}
+
 /**
- * Phase one for large archives: every file is read and hashed; files seen before (same bytes, same
- * path, same generator) reuse their cached record, the rest are parsed on worker threads. Only the
- * small records stay in memory; each article's `bodyHtml` is read from the cache when asked for.
+ * Lists the input and finds every file's content key (its bytes, the path it is reported under and
+ * the generator), reading and hashing only files whose metadata changed since the last build.
  */
-export async function loadArticlesCached(inputDir: string, config: SiteConfig, options: CachedLoadOptions): Promise<CachedLoad> {
-  mkdirSync(options.dir, { recursive: true });
+export async function scanInputs(inputDir: string, dir: string, onProgress?: CachedLoadOptions['onProgress']): Promise<InputScan> {
+  mkdirSync(dir, { recursive: true });
   const generator = generatorKey();
   const { files, errors } = await listSourceFiles(inputDir);
-  const index = loadRecordIndex(options.dir);
+  const stats = new StatIndex(dir, generator);
   const keys: string[] = new Array(files.length);
-  const misses: ParseItem[] = [];
   for (let i = 0; i < files.length; i += READ_AHEAD) {
     const chunk = files.slice(i, i + READ_AHEAD);
-    const bytes = await Promise.all(chunk.map((f) => readFile(f.full)));
-    chunk.forEach((f, k) => {
-      const key = contentKey(generator, f.file, bytes[k]!);
-      keys[i + k] = key;
-      if (!index.has(key)) misses.push({ index: i + k, full: f.full, file: f.file });
-    });
-    options.onProgress?.('reading', Math.min(i + READ_AHEAD, files.length), files.length);
+    await Promise.all(
+      chunk.map(async (f, k) => {
+        const key = stats.keyOf(f) ?? contentKey(generator, f.file, await readFile(f.full));
+        keys[i + k] = key;
+        stats.remember(f, key);
+      }),
+    );
+    onProgress?.('reading', Math.min(i + READ_AHEAD, files.length), files.length);
   }
+  return { files, keys, errors, inputKey: sha256(...keys), stats };
+}
+
+/**
+ * Phase one for large archives: files seen before (same content key) reuse their cached record, the
+ * rest are parsed on worker threads. Only the small records stay in memory; each article's
+ * `bodyHtml` is read from the cache when asked for.
+ */
+export async function loadArticlesCached(inputDir: string, config: SiteConfig, options: CachedLoadOptions, scanned?: InputScan): Promise<CachedLoad> {
+  const scan = scanned ?? (await scanInputs(inputDir, options.dir, options.onProgress));
+  const { files, keys } = scan;
+  const errors = [...scan.errors];
+  const index = loadRecordIndex(options.dir);
+  const misses: ParseItem[] = [];
+  keys.forEach((key, i) => {
+    if (!index.has(key)) misses.push({ index: i, full: files[i]!.full, file: files[i]!.file });
+  });
 
   let parsedDone = 0;
   const outcomes = await parseAll(misses, options.dir, `${Date.now().toString(36)}-${randomBytes(3).toString('hex')}`, options.workers, (n) =>
     options.onProgress?.('parsing', (parsedDone += n), misses.length),
+    options.threshold,
   );
   for (const o of outcomes) {
     if (o.errors) errors.push(...o.errors);
@@ -79,6 +110,7 @@ export async function loadArticlesCached(inputDir: string, config: SiteConfig, o
     bodyOf.set(hit.record.source, hit.body);
   }
   saveRecordIndex(options.dir, current);
+  scan.stats.save();
 
   const bodies = new PackReader(options.dir);
   const { articles, errors: urlErrors } = assignUrls(parsed, config);
@@ -93,7 +125,7 @@ export async function loadArticlesCached(inputDir: string, config: SiteConfig, o
     attachBodies,
     articles,
     errors: [...errors, ...urlErrors],
-    inputKey: sha256(...keys),
+    inputKey: scan.inputKey,
     parsed: misses.length,
     reused: files.length - misses.length,
     bodies,

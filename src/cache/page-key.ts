@@ -6,15 +6,24 @@ import { generatorKey, sha256 } from './keys.js';
 /** Progress of a phase: `total` is 0 when it is not known in advance. */
 export type Progress = (phase: string, done: number, total: number) => void;
 
-/**
- * The key of a rendered page: everything its HTML can depend on — the generator's code, the config,
- * every template and asset, the template name and the page's view (which holds the body HTML). Equal
- * keys mean byte-identical pages, so the page need not be rendered again.
- */
-export function pageKeyer(config: SiteConfig, theme: Theme): (job: PageJob) => string {
+/** What every page key shares: the generator's code, the config, every template and asset. */
+export function pageKeyBase(config: SiteConfig, theme: Theme): string {
   const themeParts: (string | Uint8Array)[] = [];
   for (const name of Object.keys(theme.templates).sort()) themeParts.push(name, theme.templates[name]!);
   for (const a of theme.assets) themeParts.push(a.relative, a.bytes);
-  const base = sha256(generatorKey(), JSON.stringify(config), ...themeParts);
-  return (job) => sha256(base, job.template, JSON.stringify(job.view));
+  return sha256(generatorKey(), JSON.stringify(config), ...themeParts);
+}
+
+/**
+ * The key of a rendered page: everything its HTML can depend on — the base above, the template name
+ * and the page's view (which holds the body HTML). Equal keys mean byte-identical pages, so the page
+ * need not be rendered again. Worker threads compute the same key from the same view.
+ */
+export function pageKey(base: string, job: Pick<PageJob, 'template' | 'view'>): string {
+  return sha256(base, job.template, JSON.stringify(job.view));
+}
+
+export function pageKeyer(config: SiteConfig, theme: Theme): (job: PageJob) => string {
+  const base = pageKeyBase(config, theme);
+  return (job) => pageKey(base, job);
 }

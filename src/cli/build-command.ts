@@ -32,13 +32,14 @@ interface BuildFlags extends ArchiveFlags {
 }
 
 /** The cache folder for this output folder (or a throw-away one with `--no-cache`), and the thread count. */
-function cacheFor(flags: BuildFlags): { dir: string; workers: number } {
+function cacheFor(flags: BuildFlags): { dir: string; workers: number; threshold?: number } {
   const workers = flags.workers === undefined ? defaultWorkers() : Number(flags.workers);
   if (!Number.isInteger(workers) || workers < 0) throw new UsageError('--workers takes a whole number (0 parses on the main thread)');
   const dir = flags.cache
     ? path.join(path.resolve(flags.cacheDir), sha256(path.resolve(flags.out)).slice(0, 16))
     : mkdtempSync(path.join(os.tmpdir(), 'news-archive-bodies-'));
-  return { dir, workers };
+  // `--workers N` is obeyed even for small builds; by default they stay on one thread.
+  return { dir, workers, threshold: flags.workers === undefined ? undefined : 0 };
 }
 
 /** "Left out 1 draft (--drafts to include) and 2 articles dated after 2025-03-04 (--future to include)." */

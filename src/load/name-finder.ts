@@ -1,4 +1,4 @@
-import nlp from 'compromise';
+import { loadNameLexicon, type UsedTag } from './name-lexicon.js';
 
 /**
  * A fast finder of people, places and organisations: runs of capitalised words, classified with
@@ -10,21 +10,10 @@ import nlp from 'compromise';
 
 type Kind = 'person' | 'place' | 'organization';
 
-const model = nlp.model() as unknown as {
-  one: { lexicon: Record<string, string | string[]>; tagSet: Record<string, { parents?: string[] } | undefined> };
-};
-const LEXICON = model.one.lexicon;
-const TAG_PARENTS = model.one.tagSet;
+const LEXICON = await loadNameLexicon();
 
-function tagsOf(word: string): string[] {
-  const t = LEXICON[word.toLowerCase()];
-  if (t === undefined) return [];
-  const tags = Array.isArray(t) ? t : [t];
-  return tags.flatMap((tag) => [tag, ...(TAG_PARENTS[tag]?.parents ?? [])]);
-}
-
-function has(word: string, tag: string): boolean {
-  return tagsOf(word).includes(tag);
+function has(word: string, tag: UsedTag): boolean {
+  return Object.hasOwn(LEXICON, word.toLowerCase()) ? LEXICON[word.toLowerCase()]!.includes(tag) : false;
 }
 
 /** Words that, leading a run, only say what someone is: stripped, and evidence that a person follows. */

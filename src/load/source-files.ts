@@ -36,6 +36,8 @@ export interface ListedFile {
   relative: string;
   /** Absolute path to read (the link target for a symbolic link). */
   full: string;
+  /** What the walk saw of the file, so a cache can tell it is unchanged without reading it. */
+  stat: { size: number; mtimeMs: number; ctimeMs: number; ino: number };
 }
 
 /** The same walk as `readSourceFiles`, without reading any file, so memory does not grow with the archive. */
@@ -75,7 +77,7 @@ export async function listSourceFiles(inputDir: string): Promise<{ files: Listed
       if (stat.isDirectory()) {
         if (!entry.isSymbolicLink()) await walk(full, rel);
       } else if (stat.isFile() && isArticleFile(entry.name)) {
-        files.push({ file: shown, relative: rel, full });
+        files.push({ file: shown, relative: rel, full, stat: { size: stat.size, mtimeMs: stat.mtimeMs, ctimeMs: stat.ctimeMs, ino: stat.ino } });
       }
     }
   }

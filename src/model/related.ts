@@ -6,7 +6,15 @@ const MIN_RELATED = 3;
 /** Per topic, look only at this many articles either side in time: keeps huge topics from making this quadratic. */
 const WINDOW = 40;
 
+const dayNumbers = new Map<string, number>();
+
 function dayNumber(date: string): number {
+  let n = dayNumbers.get(date);
+  if (n === undefined) dayNumbers.set(date, (n = computeDayNumber(date)));
+  return n;
+}
+
+function computeDayNumber(date: string): number {
   return Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / 86_400_000;
 }
 
@@ -43,10 +51,11 @@ export function relatedArticles(
     }
   }
   const day = dayNumber(a.date);
-  const distance = (o: Article) => Math.abs(dayNumber(o.date) - day);
-  const ranked = [...shared.entries()]
-    .sort(([x, nx], [y, ny]) => ny - nx || distance(x) - distance(y) || (x.source < y.source ? -1 : 1))
-    .map(([o]) => o)
+  // Each candidate's distance in days, computed once rather than in every comparison of the sort.
+  const candidates = [...shared].map(([o, n]) => ({ o, n, d: Math.abs(dayNumber(o.date) - day) }));
+  const ranked = candidates
+    .sort((x, y) => y.n - x.n || x.d - y.d || (x.o.source < y.o.source ? -1 : 1))
+    .map(({ o }) => o)
     .slice(0, MAX_RELATED);
   // Fill from the neighbours in time, alternating older and newer.
   for (let step = 1; ranked.length < MIN_RELATED && (index - step >= 0 || index + step < chronological.length); step++) {

@@ -1,11 +1,24 @@
 import type { CalendarDate } from '../types.js';
 import { parseCalendarDate } from './calendar.js';
 
+/** Offsets already computed, per zone and day: a big archive asks for the same days over and over. */
+const offsets = new Map<string, string>();
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
 /** The zone's UTC offset on a calendar day, as `+03:00`; read at noon UTC, away from night-time DST switches. */
 export function offsetOn(date: CalendarDate, timeZone: string): string {
+  const key = `${timeZone} ${date}`;
+  let offset = offsets.get(key);
+  if (offset === undefined) offsets.set(key, (offset = computeOffset(date, timeZone)));
+  return offset;
+}
+
+function computeOffset(date: CalendarDate, timeZone: string): string {
   const p = parseCalendarDate(date);
   if (!p) throw new Error(`not a calendar date: ${date}`);
-  const name = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset' })
+  let format = formatters.get(timeZone);
+  if (!format) formatters.set(timeZone, (format = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset' })));
+  const name = format
     .formatToParts(new Date(Date.UTC(p.year, p.month - 1, p.day, 12)))
     .find((part) => part.type === 'timeZoneName')?.value;
   const m = /GMT([+-]\d{2}):?(\d{2})?/.exec(name ?? '');

@@ -29,5 +29,10 @@ export function outputFileOf(sitePath: string): string {
 }
 
 export async function renderPage(engine: Liquid, job: PageJob): Promise<string> {
-  return engine.renderFile(job.template, job.view);
+  return renderPageSync(engine, job);
+}
+
+/** Templates are in memory and no tag or filter waits on I/O, so the synchronous renderer (no promise per node) is used. */
+export function renderPageSync(engine: Liquid, job: Pick<PageJob, 'template' | 'view'>): string {
+  return engine.renderFileSync(job.template, job.view) as string;
 }

@@ -35,7 +35,33 @@ export function* planSite(model: SiteModel, ctx: RenderContext): Generator<PageJ
 
 /** `articles.json`: every record without its body, for people who use the archive as data. */
 export function articlesJson(articles: readonly Article[]): string {
-  // Identity first (where it lives), then what it is; the body HTML stays on the page.
-  const records = articles.map(({ bodyHtml: _body, aliasesLine: _line, slug, path, url, ...rest }) => ({ slug, path, url, ...rest }));
-  return `${JSON.stringify(records, null, 2)}\n`;
+  return [...articlesJsonChunks(articles)].join('');
+}
+
+/**
+ * The same bytes as `JSON.stringify(records, null, 2)` plus a newline, one record at a time, so the
+ * whole file never has to be in memory. Identity first (where it lives), then what it is; the body
+ * HTML stays on the page and is never read here (on cached builds it is a getter that reads disk).
+ */
+export function* articlesJsonChunks(articles: readonly Article[]): Generator<string> {
+  if (articles.length === 0) {
+    yield '[]\n';
+    return;
+  }
+  yield '[\n';
+  for (let i = 0; i < articles.length; i++) {
+    const text = JSON.stringify(articleRecord(articles[i]!), null, 2);
+    // JSON strings never hold a raw line break, so every line break here is between members.
+    yield `  ${text.replaceAll('\n', '\n  ')}${i + 1 < articles.length ? ',\n' : '\n'}`;
+  }
+  yield ']\n';
+}
+
+function articleRecord(a: Article): Record<string, unknown> {
+  const record: Record<string, unknown> = { slug: a.slug, path: a.path, url: a.url };
+  for (const key of Object.keys(a) as (keyof Article)[]) {
+    // Not the body, nor where the aliases were written (a detail of the source file).
+    if (key !== 'bodyHtml' && key !== 'aliasesLine' && !(key in record)) record[key] = a[key];
+  }
+  return record;
 }

@@ -1,5 +1,7 @@
 import * as pagefind from 'pagefind';
 import type { PagefindIndex } from 'pagefind';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import type { Writer } from '../write/writer.js';
 import { ShardPlan } from './shard-plan.js';
 
@@ -61,6 +63,8 @@ export class SearchIndexingWriter implements Writer {
   private finished = 0;
   private stopped = false;
   private indexed = 0;
+  /** Pages to index, in the order they were written or kept: `add` runs one at a time. */
+  private queue: Promise<void> = Promise.resolve();
 
   private constructor(private readonly inner: Writer, maxShardPages: number) {
     this.plan = new ShardPlan(maxShardPages);
@@ -91,6 +95,54 @@ export class SearchIndexingWriter implements Writer {
 
   async write(relativePath: string, data: string | Uint8Array): Promise<void> {
     await this.pass(relativePath, data);
+    await this.enqueue(relativePath, data);
+  }
+
+  // Incremental and parallel builds (see Writer): pages kept from the last build or written by worker
+  // threads never pass through `write`, so they are read back from disk to be indexed all the same.
+  get stagingDir(): string | undefined {
+    return this.inner.stagingDir;
+  }
+
+  reuse(relativePath: string, key: () => string): boolean {
+    const kept = this.inner.reuse?.(relativePath, key) ?? false;
+    if (kept) this.enqueueFromDisk(relativePath, false);
+    return kept;
+  }
+
+  adopt(relativePath: string, key: string | undefined, written: boolean): void {
+    this.inner.adopt!(relativePath, key, written);
+    this.enqueueFromDisk(relativePath, written);
+  }
+
+  previousKey(relativePath: string): string | undefined {
+    return this.inner.previousKey?.(relativePath);
+  }
+
+  lastBuild(buildKey: string): unknown {
+    return this.inner.lastBuild?.(buildKey);
+  }
+
+  recordBuild(buildKey: string, summary: unknown): void {
+    this.inner.recordBuild?.(buildKey, summary);
+  }
+
+  /** A page written into the staging folder, or kept as it is in the output folder. */
+  private enqueueFromDisk(relativePath: string, written: boolean): void {
+    if (!relativePath.endsWith('.html')) return;
+    const dir = written ? this.inner.stagingDir : this.inner.outDir;
+    if (dir === undefined) throw new Error(`search index: cannot read back ${relativePath}`);
+    void this.enqueue(relativePath, readFileSync(path.join(dir, relativePath), 'utf8')).catch(() => undefined);
+  }
+
+  /** Indexes pages one after another (a shard may have to be started or written between two). */
+  private enqueue(relativePath: string, data: string | Uint8Array): Promise<void> {
+    const next = this.queue.then(() => this.add(relativePath, data));
+    this.queue = next.catch((err: unknown) => void (this.failure ??= err));
+    return next;
+  }
+
+  private async add(relativePath: string, data: string | Uint8Array): Promise<void> {
     if (typeof data !== 'string' || !relativePath.endsWith('.html') || !data.includes(INDEXED_MARKER)) return;
     if (this.failure) throw this.failure;
     const { name, isNew } = this.plan.next(relativePath);
@@ -151,6 +203,8 @@ export class SearchIndexingWriter implements Writer {
   }
 
   async commit(): Promise<void> {
+    await this.queue;
+    if (this.failure) throw this.failure;
     // With nothing indexed, an empty index still gives the search page its scripts.
     if (!this.shard && this.finished === 0) await this.startShard('pages');
     const last = this.shard!;
@@ -164,6 +218,7 @@ export class SearchIndexingWriter implements Writer {
 
   async abort(): Promise<void> {
     this.stopped = true;
+    await this.queue;
     await this.closing;
     const shard = this.shard;
     this.shard = undefined;

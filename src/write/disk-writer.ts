@@ -29,6 +29,11 @@ export class DiskWriter implements Writer {
     await writeFile(full, data);
   }
 
+  adopt(relativePath: string): void {
+    // Written by another thread into the staging folder: nothing to do but check the path.
+    checkRelativePath(relativePath);
+  }
+
   async commit(): Promise<void> {
     if (this.done) throw new Error('writer already finished');
     this.done = true;

@@ -13,6 +13,8 @@ interface Manifest {
    */
   outId: string;
   files: Record<string, string>;
+  /** The whole-build key and the build's summary, so an identical build can stop before rendering. */
+  build?: { key: string; summary: unknown };
 }
 
 const MANIFEST = 'pages.json';
@@ -38,6 +40,8 @@ function folderId(dir: string): string | undefined {
 export class IncrementalDiskWriter implements Writer {
   private readonly staging: DiskWriter;
   private readonly previous: Record<string, string> | undefined;
+  private readonly previousBuild: Manifest['build'];
+  private build: Manifest['build'];
   private readonly files = new Map<string, string>();
   private readonly staged: string[] = [];
   private readonly manifestFile: string;
@@ -48,7 +52,17 @@ export class IncrementalDiskWriter implements Writer {
   constructor(readonly outDir: string, cacheDir: string) {
     this.staging = new DiskWriter(outDir);
     this.manifestFile = path.join(cacheDir, MANIFEST);
-    this.previous = this.readPrevious();
+    const manifest = this.readPrevious();
+    this.previous = manifest?.files;
+    this.previousBuild = manifest?.build;
+  }
+
+  lastBuild(buildKey: string): unknown {
+    return this.previousBuild?.key === buildKey ? this.previousBuild.summary : undefined;
+  }
+
+  recordBuild(buildKey: string, summary: unknown): void {
+    this.build = { key: buildKey, summary };
   }
 
   /** True when this build only patches the previous output instead of replacing it. */
@@ -56,11 +70,11 @@ export class IncrementalDiskWriter implements Writer {
     return this.previous !== undefined;
   }
 
-  private readPrevious(): Record<string, string> | undefined {
+  private readPrevious(): Manifest | undefined {
     if (!existsSync(this.manifestFile)) return undefined;
     try {
       const m = JSON.parse(readFileSync(this.manifestFile, 'utf8')) as Manifest;
-      return m.outId === folderId(this.outDir) ? m.files : undefined;
+      return m.outId === folderId(this.outDir) ? m : undefined;
     } catch {
       return undefined;
     }
@@ -71,6 +85,20 @@ export class IncrementalDiskWriter implements Writer {
     const k = key();
     this.files.set(rel, k);
     return this.previous?.[rel] === k;
+  }
+
+  get stagingDir(): string {
+    return this.staging.stagingDir;
+  }
+
+  previousKey(relativePath: string): string | undefined {
+    return this.previous?.[relativePath];
+  }
+
+  adopt(relativePath: string, key: string | undefined, written: boolean): void {
+    const rel = checkRelativePath(relativePath);
+    if (key !== undefined) this.files.set(rel, key);
+    if (written) this.staged.push(rel);
   }
 
   async write(relativePath: string, data: string | Uint8Array): Promise<void> {
@@ -112,7 +140,7 @@ export class IncrementalDiskWriter implements Writer {
       for (const rel of Object.keys(this.previous)) if (!this.files.has(rel)) removeWithEmptyParents(out, rel);
       await this.staging.abort(); // only empty folders are left in it
     }
-    const manifest: Manifest = { outId: folderId(this.outDir)!, files: Object.fromEntries(this.files) };
+    const manifest: Manifest = { outId: folderId(this.outDir)!, files: Object.fromEntries(this.files), build: this.build };
     writeFileSync(`${this.manifestFile}.tmp`, JSON.stringify(manifest));
     renameSync(`${this.manifestFile}.tmp`, this.manifestFile);
   }

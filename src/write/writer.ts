@@ -15,6 +15,24 @@ export interface Writer {
    * key can stay, so the caller need not render it. `key` is computed only when needed.
    */
   reuse?(relativePath: string, key: () => string): boolean;
+  /**
+   * Optional, for writers that stage files on disk: a folder other threads may write files into
+   * directly (same relative paths), after which the writer is told with `adopt`.
+   */
+  readonly stagingDir?: string;
+  /** The output folder, for writers that write one: where kept files can be read back. */
+  readonly outDir?: string;
+  /**
+   * Takes over a file written into `stagingDir` (`written`), or kept from the previous build because
+   * its key is unchanged (not `written`). `key` is the page key, when pages are keyed.
+   */
+  adopt?(relativePath: string, key: string | undefined, written: boolean): void;
+  /** The key the previous build wrote this file under, for keyed writers. */
+  previousKey?(relativePath: string): string | undefined;
+  /** The summary the previous build recorded under this whole-build key, when its output is still in place. */
+  lastBuild?(buildKey: string): unknown;
+  /** Records this build's key and summary, saved on `commit`. */
+  recordBuild?(buildKey: string, summary: unknown): void;
 }
 
 /**

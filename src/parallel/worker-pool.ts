@@ -1,0 +1,49 @@
+import os from 'node:os';
+import { fileURLToPath } from 'node:url';
+import Tinypool from 'tinypool';
+
+export function defaultWorkers(): number {
+  return Math.max(1, os.availableParallelism());
+}
+
+const WORKER_HEAP_MB = 160;
+
+/** What the worker threads can do, by exported name in worker-tasks.ts. */
+export type TaskName = 'parseBatch' | 'renderBatch';
+
+/**
+ * The module worker threads load. When this file runs compiled (lib/, plain `.js`), workers load the
+ * compiled tasks directly; under tsx they load a small JavaScript entry that registers tsx first,
+ * because a worker thread does not inherit the loader the main thread registered.
+ */
+function workerFile(): string {
+  const compiled = import.meta.url.endsWith('.js');
+  return fileURLToPath(new URL(compiled ? './worker-tasks.js' : './worker-tsx.mjs', import.meta.url));
+}
+
+/**
+ * One pool of threads for the whole build, parsing first and rendering after, so threads start
+ * (and load the generator's modules) once. Threads start on the first task, not before.
+ */
+export class WorkerPool {
+  private pool: Tinypool | undefined;
+  constructor(readonly threads: number) {}
+
+  run<T>(name: TaskName, task: unknown): Promise<T> {
+    this.pool ??= new Tinypool({
+      filename: workerFile(),
+      minThreads: this.threads,
+      maxThreads: this.threads,
+      // A task keeps nothing once done (a batch of pages, a Liquid engine), so a small heap makes V8
+      // collect often instead of letting garbage grow each thread's memory with the archive.
+      resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB, maxYoungGenerationSizeMb: 16 },
+    });
+    return this.pool.run(task, { name }) as Promise<T>;
+  }
+
+  async destroy(): Promise<void> {
+    const pool = this.pool;
+    this.pool = undefined;
+    await pool?.destroy();
+  }
+}

@@ -1,0 +1,79 @@
+import type { Liquid } from 'liquidjs';
+import { pageKey, pageKeyBase } from '../cache/page-key.js';
+import type { Theme } from '../load/theme.js';
+import type { WorkerPool } from '../parallel/worker-pool.js';
+import type { SiteConfig } from '../types.js';
+import type { Writer } from '../write/writer.js';
+import { outputFileOf, renderPage, type PageJob } from './page-job.js';
+import { type RenderBatch, type RenderItem, type Rendered } from './render-task.js';
+import type { SitemapEntry } from './sitemaps.js';
+
+export interface RenderPagesOptions {
+  engine: Liquid;
+  theme: Theme;
+  config: SiteConfig;
+  writer: Writer;
+  /** Render on these threads when the writer can take files written elsewhere; else in this thread. */
+  pool?: WorkerPool;
+  onPage?: (done: number) => void;
+}
+
+/** Pages per task, and tasks in flight per thread: enough to keep threads busy, few enough to bound memory. */
+const BATCH = 128;
+const INFLIGHT_PER_THREAD = 2;
+
+/**
+ * Renders and writes every page the plan yields, and collects the sitemap's entries. Pages are
+ * planned here (views built from the site model, one job at a time) and rendered either here or on
+ * worker threads, by the same `renderPage` from the same view, so the output is the same either way.
+ */
+export async function renderPages(jobs: Iterable<PageJob>, o: RenderPagesOptions): Promise<{ pages: number; listed: SitemapEntry[] }> {
+  const listed: SitemapEntry[] = [];
+  const stagingDir = o.writer.stagingDir;
+  const parallel = o.pool !== undefined && o.pool.threads > 0 && stagingDir !== undefined && o.writer.adopt !== undefined;
+  // A writer that keeps unchanged pages is asked first, with a key computed only if it wants one.
+  const keyBase = o.writer.reuse || o.writer.previousKey ? pageKeyBase(o.config, o.theme) : undefined;
+  let pages = 0;
+  if (!parallel) {
+    for (const job of jobs) {
+      const file = outputFileOf(job.path);
+      const reused = keyBase !== undefined && o.writer.reuse?.(file, () => pageKey(keyBase, job));
+      if (!reused) await o.writer.write(file, await renderPage(o.engine, job));
+      o.onPage?.(++pages);
+      if (job.listed !== false) listed.push({ path: job.path, lastmod: job.lastmod });
+    }
+    return { pages, listed };
+  }
+
+  const inflight = new Set<Promise<void>>();
+  let failure: unknown;
+  let items: RenderItem[] = [];
+  const send = () => {
+    const batch: RenderBatch = { templates: o.theme.templates, keyBase, stagingDir: stagingDir!, items };
+    items = [];
+    const p = o
+      .pool!.run<Rendered[]>('renderBatch', batch)
+      .then((done) => {
+        for (const r of done) o.writer.adopt!(r.file, r.key, r.written);
+        pages += done.length;
+        o.onPage?.(pages);
+      })
+      .catch((err: unknown) => void (failure ??= err))
+      .finally(() => inflight.delete(p));
+    inflight.add(p);
+  };
+  for (const job of jobs) {
+    const file = outputFileOf(job.path);
+    items.push({ file, template: job.template, view: job.view, previousKey: o.writer.previousKey?.(file) });
+    if (job.listed !== false) listed.push({ path: job.path, lastmod: job.lastmod });
+    if (items.length >= BATCH) {
+      send();
+      while (inflight.size >= o.pool!.threads * INFLIGHT_PER_THREAD) await Promise.race(inflight);
+      if (failure) break;
+    }
+  }
+  if (items.length > 0 && !failure) send();
+  await Promise.all(inflight);
+  if (failure) throw failure;
+  return { pages, listed };
+}

@@ -1,0 +1,63 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Liquid } from 'liquidjs';
+import { pageKey } from '../cache/page-key.js';
+import { sha256 } from '../cache/keys.js';
+import { createTemplateEngine } from './engine.js';
+import { renderPageSync, type PageJob } from './page-job.js';
+import { checkRelativePath } from '../write/writer.js';
+
+export interface RenderItem {
+  /** Output file, relative to the output folder. */
+  file: string;
+  template: string;
+  view: PageJob['view'];
+  /** The key this file had in the previous build: an equal key means it need not be rendered. */
+  previousKey?: string;
+}
+
+export interface RenderBatch {
+  templates: Record<string, string>;
+  /** Set when pages are keyed (incremental builds): see `pageKey`. */
+  keyBase?: string;
+  /** A writer's staging folder: files are written into it and the writer adopts them. */
+  stagingDir: string;
+  items: RenderItem[];
+}
+
+export interface Rendered {
+  file: string;
+  key?: string;
+  written: boolean;
+}
+
+/** One engine per theme per thread: Liquid parses each template once and keeps it. */
+const engines = new Map<string, Liquid>();
+const madeDirs = new Set<string>();
+
+/**
+ * Renders pages with the same `renderPage` the single-threaded build uses and writes them into the
+ * staging folder, skipping pages whose key is unchanged. Runs in worker threads (and in this thread
+ * when there are none); only the small `Rendered` records go back, never the HTML.
+ */
+export function renderBatch(batch: RenderBatch): Rendered[] {
+  const themeId = sha256(...Object.entries(batch.templates).flat());
+  let engine = engines.get(themeId);
+  if (!engine) engines.set(themeId, (engine = createTemplateEngine(batch.templates)));
+  const out: Rendered[] = [];
+  for (const item of batch.items) {
+    const rel = checkRelativePath(item.file);
+    const key = batch.keyBase === undefined ? undefined : pageKey(batch.keyBase, item);
+    if (key !== undefined && key === item.previousKey) {
+      out.push({ file: rel, key, written: false });
+      continue;
+    }
+    const html = renderPageSync(engine, item);
+    const full = path.join(batch.stagingDir, rel);
+    const dir = path.dirname(full);
+    if (!madeDirs.has(dir)) mkdirSync(dir, { recursive: true }), madeDirs.add(dir);
+    writeFileSync(full, html);
+    out.push({ file: rel, key, written: true });
+  }
+  return out;
+}
