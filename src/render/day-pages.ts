@@ -1,4 +1,5 @@
 import type { Article } from '../types.js';
+import { groupRuns } from '../model/group-runs.js';
 import type { SiteModel } from '../model/site.js';
 import type { PageJob, RenderContext } from './page-job.js';
 import { articleSummaryView, pageMeta } from './views.js';
@@ -19,13 +20,10 @@ export function* onThisDayJobs(model: SiteModel, ctx: RenderContext): Generator<
     const sample = articles[0]!.date;
     const label = dates.dayMonth(sample);
     const path = link.onThisDayPath(sample);
-    const years: { year: string; articles: ReturnType<typeof articleSummaryView>[] }[] = [];
-    for (const a of articles) {
-      const year = a.date.slice(0, 4);
-      let g = years.at(-1);
-      if (!g || g.year !== year) years.push((g = { year, articles: [] }));
-      g.articles.push(articleSummaryView(a, link, dates));
-    }
+    const years = groupRuns(articles, (a) => a.date.slice(0, 4)).map((run) => ({
+      year: run.key,
+      articles: run.items.map((a) => articleSummaryView(a, link, dates)),
+    }));
     const neighbour = (k: string | undefined) => {
       const any = k ? byDay.get(k)![0]! : undefined;
       return any ? { href: link.href(link.onThisDayPath(any.date)), label: dates.dayMonth(any.date) } : null;

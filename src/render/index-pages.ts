@@ -1,6 +1,7 @@
 import type { Article } from '../types.js';
 import type { DayEntry, MonthEntry, YearEntry } from '../model/date-index.js';
 import { monthGrid } from '../model/calendar-grid.js';
+import { groupRuns } from '../model/group-runs.js';
 import { paginate } from '../model/paginate.js';
 import type { PageJob, RenderContext } from './page-job.js';
 import { articleSummaryView, pageMeta, pageSuffix, paginationView, type LinkView } from './views.js';
@@ -123,13 +124,11 @@ export function* monthPageJobs(months: readonly MonthEntry[], i: number, ctx: Re
   const next = months[i + 1];
   const articles = m.days.flatMap((d) => d.articles);
   for (const page of paginate(articles, config.pageSize, listPath)) {
-    const groups: { label: string; href: string; articles: ReturnType<typeof articleSummaryView>[] }[] = [];
-    for (const a of page.items) {
-      const href = link.href(link.dayPath(m.year, m.month, Number(a.date.slice(8))));
-      let g = groups.at(-1);
-      if (!g || g.href !== href) groups.push((g = { label: dates.long(a.date), href, articles: [] }));
-      g.articles.push(articleSummaryView(a, link, dates));
-    }
+    const groups = groupRuns(page.items, (a) => a.date).map((run) => ({
+      label: dates.long(run.key),
+      href: link.href(link.dayPath(m.year, m.month, Number(run.key.slice(8)))),
+      articles: run.items.map((a) => articleSummaryView(a, link, dates)),
+    }));
     yield {
       path: page.path,
       template: 'month',
