@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync, renameSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, linkSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { sha256 } from '../cache/keys.js';
 import { DiskWriter } from './disk-writer.js';
@@ -32,10 +32,10 @@ function folderId(dir: string): string | undefined {
 /**
  * A `DiskWriter` that skips what has not changed. With no usable record of the previous build it
  * behaves exactly like `DiskWriter` (a whole new staging folder swapped in). With one, pages whose
- * key is unchanged are neither rendered nor written; changed files are staged, and only on `commit`
- * moved into the output folder one `rename` each, and files the site no longer has are removed.
- * Until `commit` the output folder is untouched, so a failed build leaves it as it was. The record is
- * deleted before files move and written after, so a build killed mid-commit makes the next one full.
+ * key is unchanged are neither rendered nor written; changed files are staged, and on `commit` the
+ * unchanged ones are hard-linked from the previous output into the staging folder, which is then
+ * swapped in like a full build's. Files the site no longer has are simply not carried over. The
+ * output folder is untouched until the swap, so a failed or killed build leaves it as it was.
  */
 export class IncrementalDiskWriter implements Writer {
   private readonly staging: DiskWriter;
@@ -129,16 +129,20 @@ export class IncrementalDiskWriter implements Writer {
       await this.staging.commit();
     } else {
       rmSync(this.manifestFile, { force: true });
+      // Every kept file of the previous output is hard-linked into the staging folder (same inode,
+      // nothing copied), so the finished site is swapped in with the same two renames as a full
+      // build: a build killed at any moment leaves the previous output whole, never half patched.
       const out = path.resolve(this.outDir);
+      const staged = new Set(this.staged);
       const made = new Set<string>();
-      for (const rel of this.staged) {
-        const target = path.join(out, rel);
+      for (const rel of this.files.keys()) {
+        if (staged.has(rel)) continue;
+        const target = path.join(this.staging.stagingDir, rel);
         const dir = path.dirname(target);
         if (!made.has(dir)) mkdirSync(dir, { recursive: true }), made.add(dir);
-        renameSync(path.join(this.staging.stagingDir, rel), target);
+        linkSync(path.join(out, rel), target);
       }
-      for (const rel of Object.keys(this.previous)) if (!this.files.has(rel)) removeWithEmptyParents(out, rel);
-      await this.staging.abort(); // only empty folders are left in it
+      await this.staging.commit();
     }
     const manifest: Manifest = { outId: folderId(this.outDir)!, files: Object.fromEntries(this.files), build: this.build };
     writeFileSync(`${this.manifestFile}.tmp`, JSON.stringify(manifest));
@@ -148,16 +152,5 @@ export class IncrementalDiskWriter implements Writer {
   async abort(): Promise<void> {
     await Promise.all(this.inflight);
     await this.staging.abort();
-  }
-}
-
-function removeWithEmptyParents(root: string, rel: string): void {
-  rmSync(path.join(root, rel), { force: true });
-  for (let dir = path.dirname(rel); dir !== '.'; dir = path.dirname(dir)) {
-    try {
-      rmdirSync(path.join(root, dir));
-    } catch {
-      return; // not empty: stop
-    }
   }
 }
