@@ -33,13 +33,9 @@ export function* planSite(model: SiteModel, ctx: RenderContext): Generator<PageJ
   yield searchPageJob(ctx);
 }
 
-/** `articles.json`: every record without its body, for people who use the archive as data. */
-export function articlesJson(articles: readonly Article[]): string {
-  return [...articlesJsonChunks(articles)].join('');
-}
-
 /**
- * The same bytes as `JSON.stringify(records, null, 2)` plus a newline, one record at a time, so the
+ * `articles.json`, every record without its body, for people who use the archive as data: the same
+ * bytes as `JSON.stringify(records, null, 2)` plus a newline, one record at a time, so the
  * whole file never has to be in memory. Identity first (where it lives), then what it is; the body
  * HTML stays on the page and is never read here (on cached builds it is a getter that reads disk).
  */
