@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import { threadId } from 'node:worker_threads';
 import type { ContentError, ParsedArticle } from '../types.js';
 import { PackAppender, type BodyRef } from '../cache/body-store.js';
@@ -46,7 +46,7 @@ export async function parseBatch(batch: ParseBatch): Promise<ParseOutcome[]> {
 async function parseInto(batch: ParseBatch, appender: PackAppender): Promise<ParseOutcome[]> {
   const out: ParseOutcome[] = [];
   for (const item of batch.items) {
-    const text = decodeUtf8(await readFile(item.full), item.file);
+    const text = decodeUtf8(readFileSync(item.full), item.file);
     if (typeof text !== 'string') {
       out.push({ index: item.index, errors: [text] });
       continue;

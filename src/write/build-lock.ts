@@ -2,6 +2,7 @@ import { closeSync, openSync, unlinkSync, writeSync } from 'node:fs';
 import { readdir, readFile, rename, rm, stat, unlink } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { rollBack } from './commit-journal.js';
 
 /**
  * One build at a time per output folder. The lock is a file beside the output folder
@@ -82,7 +83,8 @@ export async function acquireBuildLock(outDir: string): Promise<LockResult> {
 /**
  * Clears what a killed build may have left beside the output folder. Call only while holding the
  * lock, so no running build owns these. A build killed between the two renames of its commit left
- * the previous output as `….old` and no output folder: that output is put back first.
+ * the previous output as `….old` and no output folder: that output is put back first. One killed
+ * while patching the output in place left a journal: the patch is rolled back first.
  */
 export async function recoverLeftovers(outDir: string): Promise<void> {
   const out = path.resolve(outDir);
@@ -95,6 +97,8 @@ export async function recoverLeftovers(outDir: string): Promise<void> {
     return;
   }
   const leftovers = names.filter((n) => n.startsWith(prefix)).sort();
+  // An incremental build killed while patching the output in place: put the previous output back first.
+  for (const name of leftovers) if (name.endsWith('.journal')) rollBack(path.join(parent, name));
   const previous = leftovers.find((n) => n.endsWith('.old'));
   if (previous) {
     const outExists = await stat(out).then(() => true, () => false);

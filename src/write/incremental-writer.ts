@@ -1,6 +1,7 @@
-import { existsSync, linkSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { sha256 } from '../cache/keys.js';
+import { applyPatch, journalDirOf, rollBack } from './commit-journal.js';
 import { DiskWriter } from './disk-writer.js';
 import { checkRelativePath, type Writer } from './writer.js';
 
@@ -32,10 +33,10 @@ function folderId(dir: string): string | undefined {
 /**
  * A `DiskWriter` that skips what has not changed. With no usable record of the previous build it
  * behaves exactly like `DiskWriter` (a whole new staging folder swapped in). With one, pages whose
- * key is unchanged are neither rendered nor written; changed files are staged, and on `commit` the
- * unchanged ones are hard-linked from the previous output into the staging folder, which is then
- * swapped in like a full build's. Files the site no longer has are simply not carried over. The
- * output folder is untouched until the swap, so a failed or killed build leaves it as it was.
+ * key is unchanged are neither rendered nor written; changed files are staged, and on `commit` they
+ * are moved into the output folder and files the site no longer has are moved out, under a journal
+ * (see `commit-journal.ts`) that puts the previous output back if the patch fails or is killed.
+ * The output folder is untouched until then, so a failed build leaves it as it was.
  */
 export class IncrementalDiskWriter implements Writer {
   private readonly staging: DiskWriter;
@@ -129,20 +130,20 @@ export class IncrementalDiskWriter implements Writer {
       await this.staging.commit();
     } else {
       rmSync(this.manifestFile, { force: true });
-      // Every kept file of the previous output is hard-linked into the staging folder (same inode,
-      // nothing copied), so the finished site is swapped in with the same two renames as a full
-      // build: a build killed at any moment leaves the previous output whole, never half patched.
+      // Only what changed moves: staged files into place, files the site no longer has out. Kept
+      // files are never touched, so the cost follows the change, not the size of the site.
       const out = path.resolve(this.outDir);
-      const staged = new Set(this.staged);
-      const made = new Set<string>();
-      for (const rel of this.files.keys()) {
-        if (staged.has(rel)) continue;
-        const target = path.join(this.staging.stagingDir, rel);
-        const dir = path.dirname(target);
-        if (!made.has(dir)) mkdirSync(dir, { recursive: true }), made.add(dir);
-        linkSync(path.join(out, rel), target);
+      const removed = Object.keys(this.previous).filter((rel) => !this.files.has(rel));
+      const journalDir = journalDirOf(this.staging.stagingDir);
+      try {
+        applyPatch(out, this.staging.stagingDir, journalDir, { changed: this.staged, removed });
+      } catch (err) {
+        rollBack(journalDir);
+        rmSync(journalDir, { recursive: true, force: true });
+        await this.staging.abort();
+        throw err;
       }
-      await this.staging.commit();
+      await this.staging.abort();
     }
     const manifest: Manifest = { outId: folderId(this.outDir)!, files: Object.fromEntries(this.files), build: this.build };
     writeFileSync(`${this.manifestFile}.tmp`, JSON.stringify(manifest));

@@ -1,0 +1,12 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { parseArticle } from '../src/load/parse-article.js';
+const dir = process.argv[2]!;
+const files: string[] = [];
+for (const y of readdirSync(dir)) { if (!/^\d{4}$/.test(y)) continue; for (const f of readdirSync(path.join(dir, y))) files.push(path.join(dir, y, f)); }
+const some = files.slice(0, 3000);
+const texts = some.map((f) => readFileSync(f, 'utf8'));
+for (let i = 0; i < 300; i++) parseArticle(texts[i]!, some[i]!);
+const t = performance.now();
+for (let i = 0; i < texts.length; i++) parseArticle(texts[i]!, some[i]!);
+console.log(((performance.now() - t) / texts.length).toFixed(3), 'ms/article', some.filter(f=>f.endsWith('.md')).length, 'md');
