@@ -118,6 +118,7 @@ export async function build(options: BuildOptions, writer: Writer): Promise<Buil
       writer,
       pool: articles.length >= threshold ? pool : undefined,
       onPage: (done) => options.onProgress?.('writing', done, 0),
+      identityOf: 'identityOf' in loaded ? (loaded as CachedLoad).identityOf : undefined,
     });
     const clashes = redirectClashes(model.articles, new Set(listed.map((p) => p.path)));
     if (clashes.length > 0) {

@@ -36,6 +36,11 @@ export interface CachedLoad {
    * '' so that copies made while building the site model (`{ ...a }`) stay small.
    */
   attachBodies: (articles: readonly Article[]) => void;
+  /**
+   * A key of everything an article's page views can show of it: its whole record (with what the
+   * model stage gave it: slug, URL, topics) and which cached body it has. Computed once per article.
+   */
+  identityOf: (a: Article) => string;
 }
 
 const READ_AHEAD = 64;
@@ -121,7 +126,14 @@ export async function loadArticlesCached(inputDir: string, config: SiteConfig, o
       Object.defineProperty(a, 'bodyHtml', { get: () => bodies.read(ref), enumerable: true, configurable: true });
     }
   };
+  const identities = new Map<string, string>();
+  const identityOf = (a: Article) => {
+    let id = identities.get(a.source);
+    if (id === undefined) identities.set(a.source, (id = articleIdentity(a, bodyOf.get(a.source)!)));
+    return id;
+  };
   return {
+    identityOf,
     attachBodies,
     articles,
     errors: [...errors, ...urlErrors],
@@ -130,4 +142,15 @@ export async function loadArticlesCached(inputDir: string, config: SiteConfig, o
     reused: files.length - misses.length,
     bodies,
   };
+}
+
+/** Every member of the record but the body (a getter that reads the cache), and the body's place in the cache. */
+function articleIdentity(a: Article, body: BodyRef): string {
+  const parts: string[] = [JSON.stringify(body)];
+  for (const key of (Object.keys(a) as (keyof Article)[]).sort()) {
+    // A member set to undefined is the same record as one without it (records round-trip through JSON).
+    const value = key === 'bodyHtml' ? undefined : JSON.stringify(a[key]);
+    if (value !== undefined) parts.push(key, value);
+  }
+  return sha256(...parts);
 }

@@ -23,6 +23,17 @@ export function pageKey(base: string, job: Pick<PageJob, 'template' | 'view'>): 
   return sha256(base, job.template, JSON.stringify(job.view));
 }
 
+/**
+ * The key of a page that lists the articles its view is made of (`PageJob.dependsOn`): the base,
+ * the template, the page's path and each article's identity (see `CachedLoad.identityOf`). It is
+ * found without building the view, so an unchanged article page costs a few hashes, not a view,
+ * a body read from the cache and a render. Its view is a function of exactly these, so equal keys
+ * still mean byte-identical pages.
+ */
+export function pageInputKey(base: string, job: Pick<PageJob, 'template' | 'path'>, identities: readonly string[]): string {
+  return sha256(base, 'inputs', job.template, job.path, ...identities);
+}
+
 export function pageKeyer(config: SiteConfig, theme: Theme): (job: PageJob) => string {
   const base = pageKeyBase(config, theme);
   return (job) => pageKey(base, job);

@@ -12,58 +12,68 @@ import { articleSummaryView, pageMeta } from './views.js';
  * breadcrumbs, its on-this-day page and the previous and next article in time.
  */
 export function articlePageJob(model: SiteModel, i: number, ctx: RenderContext): PageJob {
-  const { link, dates, config } = ctx;
   const a = model.articles[i]!;
   const older: Article | undefined = model.articles[i - 1];
   const newer: Article | undefined = model.articles[i + 1];
-  const p = parseCalendarDate(a.date)!;
-  const published = isoTimestamp(a.date, config.timeZone);
+  const related = relatedArticles(a, model.topicsBySlug, model.articles, i);
+  let view: PageJob['view'] | undefined;
   return {
     path: a.path,
     template: 'article',
     lastmod: a.modified ?? a.date,
-    view: {
-      site: ctx.site,
-      page: pageMeta(link, a.path, {
-        title: a.title,
-        description: a.summary,
-        kind: 'article',
-        ogType: 'article',
-        canonical: a.url,
-        breadcrumbs: [
-          { href: link.href(link.yearPath(p.year)), label: String(p.year) },
-          { href: link.href(link.monthPath(p.year, p.month)), label: dates.monthName(p.month) },
-          { href: link.href(link.dayPath(p.year, p.month, p.day)), label: String(p.day) },
-        ],
-        articleMeta: {
-          publishedTime: published,
-          modifiedTime: a.modified ? isoTimestamp(a.modified, config.timeZone) : published,
-          author: a.author ?? '',
-          tags: a.topics.map((t) => t.name),
-        },
-        jsonLd: jsonForScript(newsArticleJsonLd(a, config)),
-      }),
-      article: {
-        title: a.title,
-        titleDerived: a.titleDerived,
-        dateIso: a.date,
-        dateText: dates.long(a.date),
-        updatedIso: a.modified ?? '',
-        updatedText: a.modified ? dates.long(a.modified) : '',
-        dateline: a.dateline ?? '',
-        author: a.author ?? '',
-        bodyHtml: a.bodyHtml,
-        topics: a.topics.map((t) => ({ href: link.href(link.topicPath(t.slug)), label: t.name, kind: t.kind })),
-        corrections: a.corrections.map((c) => ({ dateIso: c.date, dateText: dates.long(c.date), text: c.text })),
-        readingMinutes: a.readingMinutes,
-        wordCount: a.wordCount,
-        year: String(p.year),
-        onThisDay: { href: link.href(link.onThisDayPath(a.date)), label: dates.dayMonth(a.date) },
-        draft: a.draft,
-      },
-      related: relatedArticles(a, model.topicsBySlug, model.articles, i).map((r) => articleSummaryView(r, link, dates)),
-      older: older ? articleSummaryView(older, link, dates) : null,
-      newer: newer ? articleSummaryView(newer, link, dates) : null,
+    dependsOn: [a, ...(older ? [older] : []), ...(newer ? [newer] : []), ...related],
+    // Built when read: an incremental build skips it for a page whose articles are all unchanged.
+    get view() {
+      return (view ??= articleView(a, older, newer, related, ctx));
     },
+  };
+}
+
+function articleView(a: Article, older: Article | undefined, newer: Article | undefined, related: Article[], ctx: RenderContext): PageJob['view'] {
+  const { link, dates, config } = ctx;
+  const p = parseCalendarDate(a.date)!;
+  const published = isoTimestamp(a.date, config.timeZone);
+  return {
+    site: ctx.site,
+    page: pageMeta(link, a.path, {
+      title: a.title,
+      description: a.summary,
+      kind: 'article',
+      ogType: 'article',
+      canonical: a.url,
+      breadcrumbs: [
+        { href: link.href(link.yearPath(p.year)), label: String(p.year) },
+        { href: link.href(link.monthPath(p.year, p.month)), label: dates.monthName(p.month) },
+        { href: link.href(link.dayPath(p.year, p.month, p.day)), label: String(p.day) },
+      ],
+      articleMeta: {
+        publishedTime: published,
+        modifiedTime: a.modified ? isoTimestamp(a.modified, config.timeZone) : published,
+        author: a.author ?? '',
+        tags: a.topics.map((t) => t.name),
+      },
+      jsonLd: jsonForScript(newsArticleJsonLd(a, config)),
+    }),
+    article: {
+      title: a.title,
+      titleDerived: a.titleDerived,
+      dateIso: a.date,
+      dateText: dates.long(a.date),
+      updatedIso: a.modified ?? '',
+      updatedText: a.modified ? dates.long(a.modified) : '',
+      dateline: a.dateline ?? '',
+      author: a.author ?? '',
+      bodyHtml: a.bodyHtml,
+      topics: a.topics.map((t) => ({ href: link.href(link.topicPath(t.slug)), label: t.name, kind: t.kind })),
+      corrections: a.corrections.map((c) => ({ dateIso: c.date, dateText: dates.long(c.date), text: c.text })),
+      readingMinutes: a.readingMinutes,
+      wordCount: a.wordCount,
+      year: String(p.year),
+      onThisDay: { href: link.href(link.onThisDayPath(a.date)), label: dates.dayMonth(a.date) },
+      draft: a.draft,
+    },
+    related: related.map((r) => articleSummaryView(r, link, dates)),
+    older: older ? articleSummaryView(older, link, dates) : null,
+    newer: newer ? articleSummaryView(newer, link, dates) : null,
   };
 }

@@ -1,5 +1,5 @@
 import type { Liquid } from 'liquidjs';
-import type { SiteConfig } from '../types.js';
+import type { Article, SiteConfig } from '../types.js';
 import type { DateFormatter } from './format.js';
 import type { Linker, PageMetaView, SiteView } from './views.js';
 
@@ -13,6 +13,13 @@ export interface PageJob {
   /** False for pages that must not be in the sitemap (404). */
   listed?: boolean;
   view: { site: SiteView; page: PageMetaView } & Record<string, unknown>;
+  /**
+   * The articles whose records are all the page's view is made of, besides the config and theme
+   * (article pages: the article, its neighbours in time and its related articles). When set, an
+   * incremental build keys the page by their identities and skips building the view of a page whose
+   * key is unchanged; `view` is then built only when read.
+   */
+  dependsOn?: readonly Article[];
 }
 
 export interface RenderContext {

@@ -1,8 +1,8 @@
 import type { Liquid } from 'liquidjs';
-import { pageKey, pageKeyBase } from '../cache/page-key.js';
+import { pageInputKey, pageKey, pageKeyBase } from '../cache/page-key.js';
 import type { Theme } from '../load/theme.js';
 import type { WorkerPool } from '../parallel/worker-pool.js';
-import type { SiteConfig } from '../types.js';
+import type { Article, SiteConfig } from '../types.js';
 import type { Writer } from '../write/writer.js';
 import { outputFileOf, renderPage, type PageJob } from './page-job.js';
 import { type RenderBatch, type RenderItem, type Rendered } from './render-task.js';
@@ -16,6 +16,11 @@ export interface RenderPagesOptions {
   /** Render on these threads when the writer can take files written elsewhere; else in this thread. */
   pool?: WorkerPool;
   onPage?: (done: number) => void;
+  /**
+   * An article's identity (its record and body) on cached builds, so pages that list what they are
+   * made of (`PageJob.dependsOn`) are keyed without building their view; see `pageInputKey`.
+   */
+  identityOf?: (a: Article) => string;
 }
 
 /** Pages per task, and tasks in flight per thread: enough to keep threads busy, few enough to bound memory. */
@@ -33,11 +38,13 @@ export async function renderPages(jobs: Iterable<PageJob>, o: RenderPagesOptions
   const parallel = o.pool !== undefined && o.pool.threads > 0 && stagingDir !== undefined && o.writer.adopt !== undefined;
   // A writer that keeps unchanged pages is asked first, with a key computed only if it wants one.
   const keyBase = o.writer.reuse || o.writer.previousKey ? pageKeyBase(o.config, o.theme) : undefined;
+  const inputKey = (job: PageJob): string | undefined =>
+    keyBase !== undefined && o.identityOf && job.dependsOn ? pageInputKey(keyBase, job, job.dependsOn.map(o.identityOf)) : undefined;
   let pages = 0;
   if (!parallel) {
     for (const job of jobs) {
       const file = outputFileOf(job.path);
-      const reused = keyBase !== undefined && o.writer.reuse?.(file, () => pageKey(keyBase, job));
+      const reused = keyBase !== undefined && o.writer.reuse?.(file, () => inputKey(job) ?? pageKey(keyBase, job));
       if (!reused) await o.writer.write(file, await renderPage(o.engine, job));
       o.onPage?.(++pages);
       if (job.listed !== false) listed.push({ path: job.path, lastmod: job.lastmod });
@@ -64,7 +71,10 @@ export async function renderPages(jobs: Iterable<PageJob>, o: RenderPagesOptions
   };
   for (const job of jobs) {
     const file = outputFileOf(job.path);
-    items.push({ file, template: job.template, view: job.view, previousKey: o.writer.previousKey?.(file) });
+    const key = inputKey(job);
+    const previousKey = o.writer.previousKey?.(file);
+    // A page known unchanged goes without its view, only to be adopted in order (search indexes pages in that order).
+    items.push(key !== undefined && key === previousKey ? { file, template: job.template, key } : { file, template: job.template, view: job.view, key, previousKey });
     if (job.listed !== false) listed.push({ path: job.path, lastmod: job.lastmod });
     if (items.length >= BATCH) {
       send();

@@ -11,7 +11,10 @@ export interface RenderItem {
   /** Output file, relative to the output folder. */
   file: string;
   template: string;
-  view: PageJob['view'];
+  /** Absent for a page kept from the previous build (its key is unchanged): it only keeps its place in the order. */
+  view?: PageJob['view'];
+  /** The page's key when the main thread found it (`pageInputKey`); else it is computed here from the view. */
+  key?: string;
   /** The key this file had in the previous build: an equal key means it need not be rendered. */
   previousKey?: string;
 }
@@ -47,12 +50,16 @@ export function renderBatch(batch: RenderBatch): Rendered[] {
   const out: Rendered[] = [];
   for (const item of batch.items) {
     const rel = checkRelativePath(item.file);
-    const key = batch.keyBase === undefined ? undefined : pageKey(batch.keyBase, item);
+    if (item.view === undefined) {
+      out.push({ file: rel, key: item.key, written: false });
+      continue;
+    }
+    const key = item.key ?? (batch.keyBase === undefined ? undefined : pageKey(batch.keyBase, { template: item.template, view: item.view }));
     if (key !== undefined && key === item.previousKey) {
       out.push({ file: rel, key, written: false });
       continue;
     }
-    const html = renderPageSync(engine, item);
+    const html = renderPageSync(engine, { template: item.template, view: item.view });
     const full = path.join(batch.stagingDir, rel);
     const dir = path.dirname(full);
     if (!madeDirs.has(dir)) mkdirSync(dir, { recursive: true }), madeDirs.add(dir);

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { writeCorpus } from '../../bench/corpus.js';
@@ -16,6 +16,16 @@ function buildInto(args: string[]): Map<string, string> {
   expect(r.stderr).toBe('');
   expect(r.code).toBe(0);
   return snapshotSite(out);
+}
+
+/** Every article page of a built site, with its inode (a rewritten file gets a new one) and text. */
+function articlePages(out: string): Map<string, { ino: number; text: string }> {
+  const pages = new Map<string, { ino: number; text: string }>();
+  for (const file of readdirSync(out, { recursive: true }) as string[]) {
+    if (!/^\d{4}\/\d\d\/\d\d\/[^/]+\/index\.html$/.test(file)) continue;
+    pages.set(file, { ino: statSync(path.join(out, file)).ino, text: readFileSync(path.join(out, file), 'utf8') });
+  }
+  return pages;
 }
 
 beforeAll(() => {
@@ -36,6 +46,7 @@ describe('rendering on worker threads', () => {
     const cache = path.join(tempDir(), 'cache');
     const build = (...extra: string[]) => runCli(['build', '--input', corpus, '--out', out, '--cache-dir', cache, '--workers', '2', ...extra]);
     expect(build().code).toBe(0);
+    const before = articlePages(out);
     const target = path.join(corpus, '2000', '000001.md');
     const original = readFileSync(target, 'utf8');
     try {
@@ -44,6 +55,15 @@ describe('rendering on worker threads', () => {
       const cold = buildInto(['--workers', '0', '--no-cache']);
       expect(snapshotSite(out)).toEqual(cold);
       expect(cold).not.toEqual(reference);
+      // Only pages that show the changed article are rendered again (it, its neighbours in time and the
+      // pages it is related to); every other article page is the very file the first build wrote.
+      const after = articlePages(out);
+      const rewritten = [...after].filter(([file, page]) => before.get(file)?.ino !== page.ino).map(([file]) => file);
+      const changed = [...after].filter(([file, page]) => before.get(file)?.text !== page.text).map(([file]) => file);
+      expect(after.size).toBe(150);
+      expect(changed.length).toBeGreaterThanOrEqual(1);
+      expect(rewritten).toEqual(expect.arrayContaining(changed));
+      expect(rewritten.length).toBeLessThan(15);
     } finally {
       writeFileSync(target, original);
     }
