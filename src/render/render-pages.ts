@@ -73,9 +73,19 @@ export async function renderPages(jobs: Iterable<PageJob>, o: RenderPagesOptions
     const file = outputFileOf(job.path);
     const key = inputKey(job);
     const previousKey = o.writer.previousKey?.(file);
-    // A page known unchanged goes without its view, only to be adopted in order (search indexes pages in that order).
-    items.push(key !== undefined && key === previousKey ? { file, template: job.template, key } : { file, template: job.template, view: job.view, key, previousKey });
     if (job.listed !== false) listed.push({ path: job.path, lastmod: job.lastmod });
+    const kept = key !== undefined && key === previousKey;
+    // Pages are adopted in plan order (the search index takes them in that order). A page known
+    // unchanged with nothing queued before it is adopted here, without a round trip to a thread.
+    if (kept && items.length === 0) {
+      if (inflight.size > 0) await Promise.all(inflight);
+      if (failure) break;
+      o.writer.adopt!(file, key, false);
+      o.onPage?.(++pages);
+      continue;
+    }
+    // Else it goes without its view, only to keep its place in the order.
+    items.push(kept ? { file, template: job.template, key } : { file, template: job.template, view: job.view, key, previousKey });
     if (items.length >= BATCH) {
       send();
       while (inflight.size >= o.pool!.threads * INFLIGHT_PER_THREAD) await Promise.race(inflight);
