@@ -61,10 +61,29 @@ export function renderBody(tree: Root): Body {
   return { html, text, lede: firstParagraph ? toString(firstParagraph) : text.split('\n\n')[0] ?? '' };
 }
 
+/**
+ * Words: runs that start with a letter or digit and go on through letters, digits and `'’.-`.
+ * Counted in one pass without building the list of matches (this runs over every body).
+ */
 export function countWords(text: string): number {
-  const m = text.match(/[\p{L}\p{N}][\p{L}\p{N}'’.-]*/gu);
-  return m ? m.length : 0;
+  let words = 0;
+  let inWord = false;
+  for (let i = 0; i < text.length; i++) {
+    let c = text.charCodeAt(i);
+    let letterOrDigit: boolean;
+    if (c < 128) letterOrDigit = (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
+    else {
+      const next = text.charCodeAt(i + 1);
+      if (c >= 0xd800 && c <= 0xdbff && next >= 0xdc00 && next <= 0xdfff) c = text.codePointAt(i++)!;
+      letterOrDigit = LETTER_OR_DIGIT.test(String.fromCodePoint(c));
+    }
+    if (inWord) inWord = letterOrDigit || c === 39 || c === 0x2019 || c === 46 || c === 45;
+    else if (letterOrDigit) (inWord = true), words++;
+  }
+  return words;
 }
+
+const LETTER_OR_DIGIT = /^[\p{L}\p{N}]$/u;
 
 /** 230 words a minute, the usual figure for adult reading of news prose; never less than a minute. */
 export function readingMinutes(words: number): number {

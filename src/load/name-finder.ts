@@ -53,9 +53,12 @@ function tokenize(text: string): Token[] {
   let last = 0;
   let sentenceStart = true;
   for (const m of text.matchAll(WORD)) {
-    const gap = text.slice(last, m.index);
-    if (tokens.length > 0 && /[,;:!?()"“”—–]|\s-\s|\n/u.test(gap)) tokens.at(-1)!.breakAfter = true;
-    if (tokens.length > 0 && /[!?]/.test(gap)) sentenceStart = true;
+    // Most gaps are one space: only longer ones (or other characters) can hold punctuation.
+    if (tokens.length > 0 && !(m.index - last === 1 && text.charCodeAt(last) === 32)) {
+      const gap = text.slice(last, m.index);
+      if (/[,;:!?()"“”—–]|\s-\s|\n/u.test(gap)) tokens.at(-1)!.breakAfter = true;
+      if (/[!?]/.test(gap)) sentenceStart = true;
+    }
     let word = m[0];
     let endsSentence = false;
     // A final period ends a sentence unless the word is an initial or a dotted abbreviation (`U.S.`).
@@ -63,8 +66,9 @@ function tokenize(text: string): Token[] {
       word = word.slice(0, -1);
       endsSentence = !TITLES.has(word.toLowerCase());
     }
-    word = word.replace(/['’]s$/u, '').replace(/['’]$/u, '');
-    tokens.push({ text: word, breakAfter: endsSentence || /['’]s?$/u.test(m[0]), sentenceStart });
+    const apostrophe = m[0].includes("'") || m[0].includes('’');
+    if (apostrophe) word = word.replace(/['’]s$/u, '').replace(/['’]$/u, '');
+    tokens.push({ text: word, breakAfter: endsSentence || (apostrophe && /['’]s?$/u.test(m[0])), sentenceStart });
     sentenceStart = endsSentence;
     last = m.index + m[0].length;
   }
@@ -72,6 +76,9 @@ function tokenize(text: string): Token[] {
 }
 
 function capitalised(word: string): boolean {
+  const c = word.charCodeAt(0);
+  // ASCII answered without a regular expression: this runs for every word of every article.
+  if (c < 128) return c >= 65 && c <= 90;
   return /^\p{Lu}/u.test(word);
 }
 

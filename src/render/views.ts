@@ -50,11 +50,13 @@ export interface PageMetaView {
   kind: string;
   /** `website` or `article`, for Open Graph. */
   ogType: string;
-  articleMeta?: ArticleMetaView;
+  // Null rather than absent when a page has none: with strict variables, Liquid throws (and
+  // catches) an error for every absent one a template tests, a measurable cost over 100,000 pages.
+  articleMeta: ArticleMetaView | null;
   /** JSON-LD, already serialised and safe to embed in a `<script>` element. */
-  jsonLd?: string;
+  jsonLd: string | null;
   /** Feeds of this page's own list (a topic's feed), beside the site-wide ones. */
-  feeds?: FeedLinkView[];
+  feeds: FeedLinkView[] | null;
 }
 
 /** The page meta every page needs; article pages add the optional fields. */
@@ -63,7 +65,7 @@ export function pageMeta(
   path: string,
   fields: { title: string; description: string; kind: string; breadcrumbs?: LinkView[] } & Partial<PageMetaView>,
 ): PageMetaView {
-  return { ogType: 'website', breadcrumbs: [], canonical: link.absolute(path), ...fields };
+  return { ogType: 'website', breadcrumbs: [], canonical: link.absolute(path), articleMeta: null, jsonLd: null, feeds: null, ...fields };
 }
 export interface ArticleSummaryView {
   title: string;

@@ -5,6 +5,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { countWords } from '../../src/load/body.js';
 import { decodeUtf8, parseArticle } from '../../src/load/parse-article.js';
 import { isCalendarDate } from '../../src/model/calendar.js';
 import { deriveHeadline, hasWords } from '../../src/model/headline.js';
@@ -171,5 +172,17 @@ describe('slugFromTitle and deriveHeadline, for any text', () => {
     expect(deriveHeadline(`${'-'.repeat(1_000_000)}x`)).toHaveLength(1);
     expect(deriveHeadline(`Storm ${'a'.repeat(1_000_000)}`).length).toBeLessThanOrEqual(151);
     expect(slugFromTitle('a'.repeat(1_000_000))).toHaveLength(60);
+  });
+});
+
+describe('countWords, for any text', () => {
+  // The definition, as one regular expression: what the hand-written single pass must agree with.
+  const byDefinition = (t: string) => (t.match(/[\p{L}\p{N}][\p{L}\p{N}'’.-]*/gu) ?? []).length;
+  const pieces = fc.constantFrom('a', 'Z', '9', ' ', "'", '’', '.', '-', 'é', '𝒜', '😀', '\n', ',', '中', '\uD835', '\uDC9C', '٣');
+
+  it('counts what the definition counts: runs from a letter or digit through letters, digits and ’\'.-', () => {
+    expect(countWords("Moscow's U.S.-led talks — 3 days, 2.5% up; ‘x’ 中文 𝒜bc")).toBe(10);
+    fc.assert(fc.property(fc.string({ unit: pieces, maxLength: 40 }), (t) => countWords(t) === byDefinition(t)), { numRuns: 5000 });
+    fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 60 }), (t) => countWords(t) === byDefinition(t)), { numRuns: 5000 });
   });
 });
