@@ -1,3 +1,5 @@
+// Parse cost per article as a worker pays it: reading the file, parsing, appending the body to a pack:
+//   npx tsx scripts/prof-parse-batch.mts bench/.work/corpus-20000-42
 import { readdirSync, mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { parseBatch } from '../src/parallel/parse-task.js';

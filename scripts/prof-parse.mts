@@ -1,3 +1,6 @@
+// Parse cost per article on one thread, warm, without I/O:
+//   npx tsx scripts/prof-parse.mts bench/.work/corpus-20000-42
+// (first 3,000 files of a bench corpus; `npm run bench` makes the corpus).
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { parseArticle } from '../src/load/parse-article.js';
