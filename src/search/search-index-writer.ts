@@ -34,6 +34,13 @@ export const MAX_SHARD_PAGES = 2000;
 /** Files of one index, as opposed to Pagefind's scripts, styles and WebAssembly, which every shard shares. */
 const isIndexFile = (p: string) => p === 'pagefind-entry.json' || p.endsWith('.pf_meta') || /^(index|fragment|filter)\//.test(p);
 
+export interface SearchOptions {
+  /** Pages per shard at most (small in tests; see MAX_SHARD_PAGES). */
+  maxShardPages?: number;
+  /** Indexed pages per year folder (`2019` → 312), so shards end on year edges (see ShardPlan). */
+  pagesPerYear?: Iterable<readonly [string, number]>;
+}
+
 interface Shard {
   name: string;
   index: PagefindIndex;
@@ -66,12 +73,12 @@ export class SearchIndexingWriter implements Writer {
   /** Pages to index, in the order they were written or kept: `add` runs one at a time. */
   private queue: Promise<void> = Promise.resolve();
 
-  private constructor(private readonly inner: Writer, maxShardPages: number) {
-    this.plan = new ShardPlan(maxShardPages);
+  private constructor(private readonly inner: Writer, options: SearchOptions) {
+    this.plan = new ShardPlan(options.maxShardPages ?? MAX_SHARD_PAGES, options.pagesPerYear);
   }
 
-  static async wrap(inner: Writer, options: { maxShardPages?: number } = {}): Promise<SearchIndexingWriter> {
-    return new SearchIndexingWriter(inner, options.maxShardPages ?? MAX_SHARD_PAGES);
+  static async wrap(inner: Writer, options: SearchOptions = {}): Promise<SearchIndexingWriter> {
+    return new SearchIndexingWriter(inner, options);
   }
 
   /** Pages added to the index so far. */
