@@ -40,8 +40,8 @@ export interface BuildOptions {
   onProgress?: Progress;
   /** Build the Pagefind search index (default true); off for quick previews and fast tests. */
   search?: boolean;
-  /** For tests: smaller search shards (see search/search-index-writer.ts). */
-  searchIndex?: Pick<SearchOptions, 'maxShardPages'>;
+  /** For tests: smaller search shards, and which of them were kept (see search/search-index-writer.ts). */
+  searchIndex?: Pick<SearchOptions, 'maxShardPages' | 'onShard'>;
   /** The archive's list of published URLs: a build that would drop one fails (see model/published-urls.ts). */
   published?: PublishedList;
 }
