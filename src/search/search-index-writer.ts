@@ -49,7 +49,7 @@ interface Shard {
   name: string;
   /** The first shard, in `pagefind/` with Pagefind's scripts; the others are merged into it. */
   root: boolean;
-  /** Its pages so far, in order: paths and keys only, never their HTML. */
+  /** Its pages so far, in order: paths and hashes only, never their HTML. */
   pages: ShardPage[];
   /**
    * Pagefind's index, once the shard is being indexed. An incremental build opens it only when the
@@ -63,18 +63,24 @@ interface Shard {
 /** A page for the index: its HTML in hand, or where to read it when it is needed. */
 interface PageIn {
   path: string;
-  key: string | undefined;
   html?: string;
-  /** For pages not in hand: kept as they are in the output folder, or written into the staging folder. */
+  /** For pages not in hand: kept by the writer as they are in the output folder (same key, same bytes), or written into the staging folder. */
   on?: 'out' | 'staging';
 }
 
 /** What the search index keeps with a build's keys (see `Writer.saveRecord`). */
 interface SearchRecord {
-  /** Every page this build indexed: a kept page (same key, same HTML) is indexed again next time without being read. */
-  indexed: string[];
+  /**
+   * Every page this build indexed, with the hash of its HTML: a page kept next time (same key, same
+   * bytes) is known to be indexed, and by its hash, without being read; a page rendered again (its
+   * key depends on its neighbours too) that comes out the same bytes leaves its shard unchanged.
+   */
+  indexed: Record<string, string>;
 }
 const RECORD = 'search';
+
+/** A page's HTML, hashed short: 64 bits tell a changed page from an unchanged one, and keep the record small. */
+const contentHash = (html: string) => sha256(html).slice(0, 16);
 
 /**
  * A Writer that passes every file through to the real writer and feeds the HTML pages that opt in
@@ -88,14 +94,15 @@ const RECORD = 'search';
  * `MemoryWriter` works too.
  *
  * Incremental builds (a keyed inner writer that has the previous build's record): each shard's
- * files are kept under the key of its ordered pages and their keys (`shardKey`). Pages kept from the
- * previous build are only noted (path and key) and not read; a shard whose pages and keys all match
- * a shard of the previous build keeps that build's index files as they are (`adopt`, hard-linked at
- * commit), with no Pagefind work at all. A shard turns out different either when a page written by
- * this build arrives (from then on it is indexed as it streams, after the pages noted before it,
- * read back from the output folder in their order) or at its end when its key is unknown (then all
- * its pages are read back and indexed). Either way Pagefind sees the same pages in the same order as
- * in a cold build. Cold builds stream every page into Pagefind as it arrives.
+ * files are kept under the key of its ordered pages and the hashes of their HTML (`shardKey`). Pages
+ * kept from the previous build are only noted (path, and the hash recorded last time) and not read;
+ * a page rendered again is hashed, and noted too if its bytes are the same as last time. A shard
+ * whose key matches a shard of the previous build keeps that build's index files as they are
+ * (`adopt`: left in place at commit), with no Pagefind work at all. A shard turns out different
+ * either when a page with new bytes arrives (from then on it is indexed as it streams, after the
+ * pages noted before it, read back from the output folder in their order) or at its end when its key
+ * is unknown (then all its pages are read back and indexed). Either way Pagefind sees the same pages
+ * in the same order as in a cold build. Cold builds stream every page into Pagefind as it arrives.
  */
 export class SearchIndexingWriter implements Writer {
   private readonly plan: ShardPlan;
@@ -112,12 +119,10 @@ export class SearchIndexingWriter implements Writer {
   private queue: Promise<void> = Promise.resolve();
   /** The inner writer keeps files under keys across builds, so shards are keyed and recorded. */
   private readonly keyed: boolean;
-  /** The pages the previous build indexed, when shards can be kept from it. */
-  private readonly wasIndexed: Set<string> | undefined;
-  /** This build's indexed pages, recorded for the next one (keyed writers only). */
-  private readonly indexedNow: string[] = [];
-  /** The key of the page last offered to `reuse` and not kept, for the `write` that follows. */
-  private lastOffered: { path: string; key: string } | undefined;
+  /** The pages the previous build indexed and their HTML's hashes, when shards can be kept from it. */
+  private readonly wasIndexed: Map<string, string> | undefined;
+  /** This build's indexed pages and hashes, recorded for the next one (keyed writers only). */
+  private readonly indexedNow = new Map<string, string>();
   private readonly onShard: SearchOptions['onShard'];
 
   private constructor(private readonly inner: Writer, options: SearchOptions) {
@@ -125,7 +130,7 @@ export class SearchIndexingWriter implements Writer {
     this.onShard = options.onShard;
     this.keyed = !!(inner.reuse && inner.adopt && inner.previousKey && inner.previousGroup && inner.saveRecord && inner.previousRecord);
     const record = this.keyed ? (inner.previousRecord!(RECORD) as SearchRecord | undefined) : undefined;
-    if (Array.isArray(record?.indexed)) this.wasIndexed = new Set(record.indexed);
+    if (record?.indexed && typeof record.indexed === 'object') this.wasIndexed = new Map(Object.entries(record.indexed));
   }
 
   static async wrap(inner: Writer, options: SearchOptions = {}): Promise<SearchIndexingWriter> {
@@ -154,11 +159,7 @@ export class SearchIndexingWriter implements Writer {
   async write(relativePath: string, data: string | Uint8Array): Promise<void> {
     await this.pass(relativePath, data);
     if (typeof data !== 'string' || !relativePath.endsWith('.html')) return;
-    const offered = this.lastOffered?.path === relativePath ? this.lastOffered.key : undefined;
-    this.lastOffered = undefined;
-    // A page written without a page key is keyed by its bytes, as the incremental writer does.
-    const key = offered ?? (this.keyed ? `data:${sha256(data)}` : undefined);
-    await this.enqueue({ path: relativePath, key, html: data });
+    await this.enqueue({ path: relativePath, html: data });
   }
 
   // Incremental and parallel builds (see Writer): pages kept from the last build or written by worker
@@ -172,16 +173,14 @@ export class SearchIndexingWriter implements Writer {
   }
 
   reuse(relativePath: string, key: () => string): boolean {
-    let k: string | undefined;
-    const kept = this.inner.reuse?.(relativePath, () => (k = key())) ?? false;
-    if (kept) void this.enqueue({ path: relativePath, key: k, on: 'out' }).catch(() => undefined);
-    else if (k !== undefined) this.lastOffered = { path: relativePath, key: k };
+    const kept = this.inner.reuse?.(relativePath, key) ?? false;
+    if (kept) void this.enqueue({ path: relativePath, on: 'out' }).catch(() => undefined);
     return kept;
   }
 
   adopt(relativePath: string, key: string | undefined, written: boolean): void {
     this.inner.adopt!(relativePath, key, written);
-    void this.enqueue({ path: relativePath, key, on: written ? 'staging' : 'out' }).catch(() => undefined);
+    void this.enqueue({ path: relativePath, on: written ? 'staging' : 'out' }).catch(() => undefined);
   }
 
   previousKey(relativePath: string): string | undefined {
@@ -214,34 +213,38 @@ export class SearchIndexingWriter implements Writer {
 
   private async add(page: PageIn): Promise<void> {
     if (this.failure) throw this.failure;
-    // A page kept from the previous build has the same HTML, so it opts in to search as it did then.
-    const knownKept = page.on === 'out' && this.wasIndexed !== undefined && page.key !== undefined && page.key === this.inner.previousKey?.(page.path);
+    // A page kept from the previous build has the same bytes, so it opts in to search as it did then.
     let html: string | undefined;
-    if (knownKept) {
-      if (!this.wasIndexed!.has(page.path)) return;
+    let hash: string;
+    if (page.on === 'out' && this.wasIndexed !== undefined) {
+      const was = this.wasIndexed.get(page.path);
+      if (was === undefined) return;
+      hash = was;
     } else {
       html = this.htmlOf(page);
       if (!html.includes(INDEXED_MARKER)) return;
+      hash = this.keyed ? contentHash(html) : '';
     }
-    if (this.keyed) this.indexedNow.push(page.path);
+    if (this.keyed) this.indexedNow.set(page.path, hash);
     const { name, isNew } = this.plan.next(page.path);
     if (isNew || !this.shard) await this.startShard(name);
     const shard = this.shard!;
-    shard.pages.push({ path: page.path, key: page.key ?? '' });
+    shard.pages.push({ path: page.path, hash });
     if (!shard.index) {
-      // Not indexing (yet): a page kept as it was is only noted; one this build wrote changes the shard.
-      if (knownKept) return;
+      // Not indexing (yet): a page with the same bytes as last time (the output folder has them) is
+      // only noted; a page that changed changes the shard.
+      if (this.wasIndexed?.get(page.path) === hash) return;
       await this.startIndexing(shard, shard.pages.length - 1);
     }
     await this.addToIndex(shard, page.path, html ?? this.htmlOf(page));
   }
 
-  /** Opens the shard's index and adds its first `noted` pages, kept ones read back from the output folder. */
+  /** Opens the shard's index and adds its first `noted` pages, unchanged ones read back from the output folder. */
   private async startIndexing(shard: Shard, noted: number): Promise<void> {
     const { index, errors } = await pagefind.createIndex({});
     if (!index) throw new Error(`search index: ${errors.join('; ') || 'Pagefind did not start'}`);
     shard.index = index;
-    for (const p of shard.pages.slice(0, noted)) await this.addToIndex(shard, p.path, this.htmlOf({ ...p, on: 'out' }));
+    for (const p of shard.pages.slice(0, noted)) await this.addToIndex(shard, p.path, this.htmlOf({ path: p.path, on: 'out' }));
   }
 
   private async addToIndex(shard: Shard, relativePath: string, html: string): Promise<void> {
@@ -335,7 +338,7 @@ export class SearchIndexingWriter implements Writer {
     if (this.failure) throw this.failure;
     await this.finish(last);
     await this.pass(`${SEARCH_BUNDLE_DIR}/${SHARDS_FILE}`, `window.newsArchiveSearchShards = ${JSON.stringify(this.merged)};\n`);
-    if (this.keyed) this.inner.saveRecord!(RECORD, { indexed: this.indexedNow } satisfies SearchRecord);
+    if (this.keyed) this.inner.saveRecord!(RECORD, { indexed: Object.fromEntries(this.indexedNow) } satisfies SearchRecord);
     await this.inner.commit();
   }
 

@@ -3,10 +3,10 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generatorKey, sha256 } from '../cache/keys.js';
 
-/** A page as a shard's key sees it: where it is, and the key of its bytes (equal keys, same HTML). */
+/** A page as a shard's key sees it: where it is, and the hash of its HTML. */
 export interface ShardPage {
   path: string;
-  key: string;
+  hash: string;
 }
 
 let pagefind: string | undefined;
@@ -32,9 +32,9 @@ function pagefindVersion(): string {
 /**
  * What a shard's index files depend on, and so the key they are kept under between builds: the
  * generator (its code, which holds the index settings), Pagefind's version, the shard's name, whether
- * it is the first (which also carries Pagefind's scripts), and its pages in order with their keys.
+ * it is the first (which also carries Pagefind's scripts), and its pages in order with their HTML's hashes.
  * Two builds with equal keys for a shard would give Pagefind the same pages in the same order.
  */
 export function shardKey(name: string, root: boolean, pages: readonly ShardPage[]): string {
-  return sha256(generatorKey(), pagefindVersion(), name, root ? 'root' : 'merged', ...pages.flatMap((p) => [p.path, p.key]));
+  return sha256(generatorKey(), pagefindVersion(), name, root ? 'root' : 'merged', ...pages.flatMap((p) => [p.path, p.hash]));
 }
