@@ -14,7 +14,7 @@ import { writeChunks } from './write/write-chunks.js';
 import { sitemapFiles } from './render/sitemaps.js';
 import { publishedEntries, urlErrors, type PublishedEntry, type PublishedList } from './model/published-urls.js';
 import { redirectClashes, redirectJobs, redirectsFile } from './render/redirects.js';
-import { SearchIndexingWriter } from './search/search-index-writer.js';
+import { SearchIndexingWriter, type SearchOptions } from './search/search-index-writer.js';
 import type { Writer } from './write/writer.js';
 import { loadArticlesCached, scanInputs, type CachedLoad } from './cache/load-cached.js';
 import { wholeBuildKey } from './cache/build-key.js';
@@ -40,6 +40,8 @@ export interface BuildOptions {
   onProgress?: Progress;
   /** Build the Pagefind search index (default true); off for quick previews and fast tests. */
   search?: boolean;
+  /** For tests: smaller search shards, and which of them were kept (see search/search-index-writer.ts). */
+  searchIndex?: Pick<SearchOptions, 'maxShardPages' | 'onShard'>;
   /** The archive's list of published URLs: a build that would drop one fails (see model/published-urls.ts). */
   published?: PublishedList;
 }
@@ -107,7 +109,9 @@ export async function build(options: BuildOptions, writer: Writer): Promise<Buil
     }
     const model = buildSiteModel(articles);
     if ('attachBodies' in loaded) (loaded as CachedLoad).attachBodies(model.articles);
-    if (options.search !== false) writer = await SearchIndexingWriter.wrap(writer);
+    // Article pages are the indexed ones in the shipped theme: their count per year sets the shards' edges.
+    const pagesPerYear = model.years.map((y) => [String(y.year).padStart(4, '0'), y.count] as const);
+    if (options.search !== false) writer = await SearchIndexingWriter.wrap(writer, { ...options.searchIndex, pagesPerYear });
     const engine = createTemplateEngine(theme.templates);
     const assets = buildAssets(theme.assets);
     const ctx = renderContext(options.config, assets.names);

@@ -55,11 +55,16 @@ export async function renderPages(jobs: Iterable<PageJob>, o: RenderPagesOptions
   const inflight = new Set<Promise<void>>();
   let failure: unknown;
   let items: RenderItem[] = [];
+  // Batches are handed to the writer in the order they were sent, whichever thread finishes first, so
+  // the writer sees pages in plan order, as on one thread (the search index depends on that order).
+  let handedOver: Promise<unknown> = Promise.resolve();
   const send = () => {
     const batch: RenderBatch = { templates: o.theme.templates, keyBase, stagingDir: stagingDir!, items };
     items = [];
-    const p = o
-      .pool!.run<Rendered[]>('renderBatch', batch)
+    const rendered = o.pool!.run<Rendered[]>('renderBatch', batch);
+    rendered.catch(() => undefined); // handled below, once the batches before it are handed over
+    const p = handedOver
+      .then(() => rendered)
       .then((done) => {
         for (const r of done) o.writer.adopt!(r.file, r.key, r.written);
         pages += done.length;
@@ -67,6 +72,7 @@ export async function renderPages(jobs: Iterable<PageJob>, o: RenderPagesOptions
       })
       .catch((err: unknown) => void (failure ??= err))
       .finally(() => inflight.delete(p));
+    handedOver = p;
     inflight.add(p);
   };
   for (const job of jobs) {

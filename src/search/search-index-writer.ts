@@ -3,7 +3,9 @@ import type { PagefindIndex } from 'pagefind';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Writer } from '../write/writer.js';
+import { sha256 } from '../cache/keys.js';
 import { ShardPlan } from './shard-plan.js';
+import { shardKey, type ShardPage } from './shard-key.js';
 
 /** Where Pagefind's bundle (UI scripts, index chunks) goes under the output folder. */
 export const SEARCH_BUNDLE_DIR = 'pagefind';
@@ -34,23 +36,73 @@ export const MAX_SHARD_PAGES = 2000;
 /** Files of one index, as opposed to Pagefind's scripts, styles and WebAssembly, which every shard shares. */
 const isIndexFile = (p: string) => p === 'pagefind-entry.json' || p.endsWith('.pf_meta') || /^(index|fragment|filter)\//.test(p);
 
+export interface SearchOptions {
+  /** Pages per shard at most (small in tests; see MAX_SHARD_PAGES). */
+  maxShardPages?: number;
+  /** Indexed pages per year folder (`2019` → 312), so shards end on year edges (see ShardPlan). */
+  pagesPerYear?: Iterable<readonly [string, number]>;
+  /** Told of each shard when it is done: whether the previous build's index files were kept (for tests). */
+  onShard?: (name: string, kept: boolean) => void;
+}
+
 interface Shard {
   name: string;
-  index: PagefindIndex;
+  /** The first shard, in `pagefind/` with Pagefind's scripts; the others are merged into it. */
+  root: boolean;
+  /** Its pages so far, in order: paths and hashes only, never their HTML. */
+  pages: ShardPage[];
+  /**
+   * Pagefind's index, once the shard is being indexed. An incremental build opens it only when the
+   * shard turns out to differ from the previous build's (see `SearchIndexingWriter`).
+   */
+  index: PagefindIndex | undefined;
   pending: Set<Promise<void>>;
   errors: string[];
 }
 
+/** A page for the index: its HTML in hand, or where to read it when it is needed. */
+interface PageIn {
+  path: string;
+  html?: string;
+  /** For pages not in hand: kept by the writer as they are in the output folder (same key, same bytes), or written into the staging folder. */
+  on?: 'out' | 'staging';
+}
+
+/** What the search index keeps with a build's keys (see `Writer.saveRecord`). */
+interface SearchRecord {
+  /**
+   * Every page this build indexed, with the hash of its HTML: a page kept next time (same key, same
+   * bytes) is known to be indexed, and by its hash, without being read; a page rendered again (its
+   * key depends on its neighbours too) that comes out the same bytes leaves its shard unchanged.
+   */
+  indexed: Record<string, string>;
+}
+const RECORD = 'search';
+
+/** A page's HTML, hashed short: 64 bits tell a changed page from an unchanged one, and keep the record small. */
+const contentHash = (html: string) => sha256(html).slice(0, 16);
+
 /**
  * A Writer that passes every file through to the real writer and feeds the HTML pages that opt in
- * to Pagefind as they are written, into one index per shard (see `ShardPlan`). When a shard is
- * complete its index is written through the same writer and deleted, so Pagefind's memory stays
- * bounded by one shard (two while one is written and the next fills). The first shard goes to
- * `pagefind/` with Pagefind's scripts, as a single index would; each later one to
- * `pagefind/<shard>/`, listed in `pagefind/shards.js` for the search page to merge. Everything
- * goes through the inner writer before its commit, so search is part of the atomic swap: if
- * indexing fails the build aborts and the previous output stays. Pages are indexed from memory,
- * so `MemoryWriter` works too.
+ * to Pagefind, in the order they are written or kept, into one index per shard (see `ShardPlan`).
+ * When a shard is complete its index is written through the same writer and deleted, so Pagefind's
+ * memory stays bounded by one shard (two while one is written and the next fills). The first shard
+ * goes to `pagefind/` with Pagefind's scripts, as a single index would; each later one to
+ * `pagefind/<shard>/`, listed in `pagefind/shards.js` for the search page to merge. Everything goes
+ * through the inner writer before its commit, so search is part of the atomic swap: if indexing
+ * fails the build aborts and the previous output stays. Pages are indexed from memory, so
+ * `MemoryWriter` works too.
+ *
+ * Incremental builds (a keyed inner writer that has the previous build's record): each shard's
+ * files are kept under the key of its ordered pages and the hashes of their HTML (`shardKey`). Pages
+ * kept from the previous build are only noted (path, and the hash recorded last time) and not read;
+ * a page rendered again is hashed, and noted too if its bytes are the same as last time. A shard
+ * whose key matches a shard of the previous build keeps that build's index files as they are
+ * (`adopt`: left in place at commit), with no Pagefind work at all. A shard turns out different
+ * either when a page with new bytes arrives (from then on it is indexed as it streams, after the
+ * pages noted before it, read back from the output folder in their order) or at its end when its key
+ * is unknown (then all its pages are read back and indexed). Either way Pagefind sees the same pages
+ * in the same order as in a cold build. Cold builds stream every page into Pagefind as it arrives.
  */
 export class SearchIndexingWriter implements Writer {
   private readonly plan: ShardPlan;
@@ -60,21 +112,32 @@ export class SearchIndexingWriter implements Writer {
   private failure: unknown;
   private readonly merged: string[] = [];
   private readonly rootFiles = new Set<string>();
-  private finished = 0;
+  private shards = 0;
   private stopped = false;
   private indexed = 0;
   /** Pages to index, in the order they were written or kept: `add` runs one at a time. */
   private queue: Promise<void> = Promise.resolve();
+  /** The inner writer keeps files under keys across builds, so shards are keyed and recorded. */
+  private readonly keyed: boolean;
+  /** The pages the previous build indexed and their HTML's hashes, when shards can be kept from it. */
+  private readonly wasIndexed: Map<string, string> | undefined;
+  /** This build's indexed pages and hashes, recorded for the next one (keyed writers only). */
+  private readonly indexedNow = new Map<string, string>();
+  private readonly onShard: SearchOptions['onShard'];
 
-  private constructor(private readonly inner: Writer, maxShardPages: number) {
-    this.plan = new ShardPlan(maxShardPages);
+  private constructor(private readonly inner: Writer, options: SearchOptions) {
+    this.plan = new ShardPlan(options.maxShardPages ?? MAX_SHARD_PAGES, options.pagesPerYear);
+    this.onShard = options.onShard;
+    this.keyed = !!(inner.reuse && inner.adopt && inner.previousKey && inner.previousGroup && inner.saveRecord && inner.previousRecord);
+    const record = this.keyed ? (inner.previousRecord!(RECORD) as SearchRecord | undefined) : undefined;
+    if (record?.indexed && typeof record.indexed === 'object') this.wasIndexed = new Map(Object.entries(record.indexed));
   }
 
-  static async wrap(inner: Writer, options: { maxShardPages?: number } = {}): Promise<SearchIndexingWriter> {
-    return new SearchIndexingWriter(inner, options.maxShardPages ?? MAX_SHARD_PAGES);
+  static async wrap(inner: Writer, options: SearchOptions = {}): Promise<SearchIndexingWriter> {
+    return new SearchIndexingWriter(inner, options);
   }
 
-  /** Pages added to the index so far. */
+  /** Pages added to Pagefind's indexes by this build (pages of kept shards are not). */
   get pageCount(): number {
     return this.indexed;
   }
@@ -95,24 +158,29 @@ export class SearchIndexingWriter implements Writer {
 
   async write(relativePath: string, data: string | Uint8Array): Promise<void> {
     await this.pass(relativePath, data);
-    await this.enqueue(relativePath, data);
+    if (typeof data !== 'string' || !relativePath.endsWith('.html')) return;
+    await this.enqueue({ path: relativePath, html: data });
   }
 
   // Incremental and parallel builds (see Writer): pages kept from the last build or written by worker
-  // threads never pass through `write`, so they are read back from disk to be indexed all the same.
+  // threads never pass through `write`; they are noted, and read back from disk when indexed.
   get stagingDir(): string | undefined {
     return this.inner.stagingDir;
   }
 
+  get outDir(): string | undefined {
+    return this.inner.outDir;
+  }
+
   reuse(relativePath: string, key: () => string): boolean {
     const kept = this.inner.reuse?.(relativePath, key) ?? false;
-    if (kept) this.enqueueFromDisk(relativePath, false);
+    if (kept) void this.enqueue({ path: relativePath, on: 'out' }).catch(() => undefined);
     return kept;
   }
 
   adopt(relativePath: string, key: string | undefined, written: boolean): void {
     this.inner.adopt!(relativePath, key, written);
-    this.enqueueFromDisk(relativePath, written);
+    void this.enqueue({ path: relativePath, on: written ? 'staging' : 'out' }).catch(() => undefined);
   }
 
   previousKey(relativePath: string): string | undefined {
@@ -127,31 +195,63 @@ export class SearchIndexingWriter implements Writer {
     this.inner.recordBuild?.(buildKey, summary);
   }
 
-  /** A page written into the staging folder, or kept as it is in the output folder. */
-  private enqueueFromDisk(relativePath: string, written: boolean): void {
-    if (!relativePath.endsWith('.html')) return;
-    const dir = written ? this.inner.stagingDir : this.inner.outDir;
-    if (dir === undefined) throw new Error(`search index: cannot read back ${relativePath}`);
-    void this.enqueue(relativePath, readFileSync(path.join(dir, relativePath), 'utf8')).catch(() => undefined);
-  }
-
   /** Indexes pages one after another (a shard may have to be started or written between two). */
-  private enqueue(relativePath: string, data: string | Uint8Array): Promise<void> {
-    const next = this.queue.then(() => this.add(relativePath, data));
+  private enqueue(page: PageIn): Promise<void> {
+    if (!page.path.endsWith('.html')) return Promise.resolve();
+    const next = this.queue.then(() => this.add(page));
     this.queue = next.catch((err: unknown) => void (this.failure ??= err));
     return next;
   }
 
-  private async add(relativePath: string, data: string | Uint8Array): Promise<void> {
-    if (typeof data !== 'string' || !relativePath.endsWith('.html') || !data.includes(INDEXED_MARKER)) return;
+  /** The HTML of a page not in hand: the output folder is untouched until commit, staged files are complete. */
+  private htmlOf(page: PageIn): string {
+    if (page.html !== undefined) return page.html;
+    const dir = page.on === 'staging' ? this.inner.stagingDir : this.inner.outDir;
+    if (dir === undefined) throw new Error(`search index: cannot read back ${page.path}`);
+    return readFileSync(path.join(dir, page.path), 'utf8');
+  }
+
+  private async add(page: PageIn): Promise<void> {
     if (this.failure) throw this.failure;
-    const { name, isNew } = this.plan.next(relativePath);
+    // A page kept from the previous build has the same bytes, so it opts in to search as it did then.
+    let html: string | undefined;
+    let hash: string;
+    if (page.on === 'out' && this.wasIndexed !== undefined) {
+      const was = this.wasIndexed.get(page.path);
+      if (was === undefined) return;
+      hash = was;
+    } else {
+      html = this.htmlOf(page);
+      if (!html.includes(INDEXED_MARKER)) return;
+      hash = this.keyed ? contentHash(html) : '';
+    }
+    if (this.keyed) this.indexedNow.set(page.path, hash);
+    const { name, isNew } = this.plan.next(page.path);
     if (isNew || !this.shard) await this.startShard(name);
     const shard = this.shard!;
+    shard.pages.push({ path: page.path, hash });
+    if (!shard.index) {
+      // Not indexing (yet): a page with the same bytes as last time (the output folder has them) is
+      // only noted; a page that changed changes the shard.
+      if (this.wasIndexed?.get(page.path) === hash) return;
+      await this.startIndexing(shard, shard.pages.length - 1);
+    }
+    await this.addToIndex(shard, page.path, html ?? this.htmlOf(page));
+  }
+
+  /** Opens the shard's index and adds its first `noted` pages, unchanged ones read back from the output folder. */
+  private async startIndexing(shard: Shard, noted: number): Promise<void> {
+    const { index, errors } = await pagefind.createIndex({});
+    if (!index) throw new Error(`search index: ${errors.join('; ') || 'Pagefind did not start'}`);
+    shard.index = index;
+    for (const p of shard.pages.slice(0, noted)) await this.addToIndex(shard, p.path, this.htmlOf({ path: p.path, on: 'out' }));
+  }
+
+  private async addToIndex(shard: Shard, relativePath: string, html: string): Promise<void> {
     // Pagefind derives the page URL from `sourcePath` (`2025/07/04/x/index.html` → `/2025/07/04/x/`);
     // the search page's script adds the base path, so the index does not depend on where the site is served.
-    const job: Promise<void> = shard.index
-      .addHTMLFile({ sourcePath: relativePath, content: data })
+    const job: Promise<void> = shard
+      .index!.addHTMLFile({ sourcePath: relativePath, content: html })
       .then(
         (r) => {
           if (r.errors.length > 0) shard.errors.push(...r.errors.map((e) => `${relativePath}: ${e}`));
@@ -164,7 +264,7 @@ export class SearchIndexingWriter implements Writer {
     if (shard.pending.size >= MAX_IN_FLIGHT) await Promise.race(shard.pending);
   }
 
-  /** Hands the current shard to be written (after the one before it) and opens a new index. */
+  /** Hands the current shard to be written (after the one before it) and starts a new one. */
   private async startShard(name: string): Promise<void> {
     const previous = this.shard;
     this.shard = undefined;
@@ -173,46 +273,72 @@ export class SearchIndexingWriter implements Writer {
       if (this.failure) throw this.failure;
       this.closing = this.finish(previous).catch((err: unknown) => void (this.failure ??= err));
     }
-    const { index, errors } = await pagefind.createIndex({});
-    if (!index) throw new Error(`search index: ${errors.join('; ') || 'Pagefind did not start'}`);
-    this.shard = { name, index, pending: new Set(), errors: [] };
+    const shard: Shard = { name, root: this.shards++ === 0, pages: [], index: undefined, pending: new Set(), errors: [] };
+    this.shard = shard;
+    // With no previous build to keep shards from, every page streams into Pagefind as it arrives.
+    if (this.wasIndexed === undefined) await this.startIndexing(shard, 0);
   }
 
-  /** Writes a complete shard's index through the inner writer and frees it in Pagefind. */
+  /** Writes a complete shard's index through the inner writer (or keeps the previous build's) and frees it in Pagefind. */
   private async finish(shard: Shard): Promise<void> {
     try {
+      const key = this.keyed ? shardKey(shard.name, shard.root, shard.pages) : undefined;
+      if (!shard.index) {
+        const previous = this.inner.previousGroup!(`search:${key}`);
+        if (previous.length > 0) return this.keep(shard, previous);
+        await this.startIndexing(shard, shard.pages.length);
+      }
       await Promise.all(shard.pending);
       if (shard.errors.length > 0) throw new Error(`search index failed:\n${shard.errors.join('\n')}`);
-      const { files, errors } = await shard.index.getFiles();
+      const { files, errors } = await shard.index!.getFiles();
       if (errors.length > 0) throw new Error(`search index failed:\n${errors.join('\n')}`);
-      const root = this.finished++ === 0;
-      if (!root) this.merged.push(`${shard.name}/`);
+      if (!shard.root) this.merged.push(`${shard.name}/`);
       for (const f of files) {
-        if (root || isIndexFile(f.path)) {
-          await this.pass(`${SEARCH_BUNDLE_DIR}/${root ? '' : `${shard.name}/`}${f.path}`, f.content);
-          if (root) this.rootFiles.add(f.path);
-        } else if (f.path.startsWith('wasm.') && !this.rootFiles.has(f.path)) {
-          // A later shard's language may need a WebAssembly file the first one did not.
-          await this.pass(`${SEARCH_BUNDLE_DIR}/${f.path}`, f.content);
-          this.rootFiles.add(f.path);
-        }
+        let to: string | undefined;
+        if (shard.root || isIndexFile(f.path)) to = `${SEARCH_BUNDLE_DIR}/${shard.root ? '' : `${shard.name}/`}${f.path}`;
+        // A later shard's language may need a WebAssembly file the first one did not.
+        else if (f.path.startsWith('wasm.') && !this.rootFiles.has(f.path)) to = `${SEARCH_BUNDLE_DIR}/${f.path}`;
+        if (to === undefined) continue;
+        if (!to.slice(SEARCH_BUNDLE_DIR.length + 1).includes('/')) this.rootFiles.add(f.path);
+        // Keyed under the shard, so the next build can keep the shard's files as a group.
+        const fileKey = `search:${key}#${sha256(f.content)}`;
+        if (key !== undefined && this.inner.reuse!(to, () => fileKey)) continue;
+        await this.pass(to, f.content);
       }
+      this.onShard?.(shard.name, false);
     } finally {
-      await shard.index.deleteIndex();
+      await shard.index?.deleteIndex();
     }
+  }
+
+  /** Keeps a shard's files from the previous build: the same pages in the same order would give the same index. */
+  private keep(shard: Shard, files: string[]): void {
+    if (this.stopped) throw new Error(`search index: build stopped before shard ${shard.name} was kept`);
+    if (!shard.root) this.merged.push(`${shard.name}/`);
+    for (const rel of files) {
+      const top = rel.slice(SEARCH_BUNDLE_DIR.length + 1);
+      if (!top.includes('/')) {
+        // A WebAssembly file a later shard added at the top: kept unless this build's first shard has it already.
+        if (!shard.root && this.rootFiles.has(top)) continue;
+        this.rootFiles.add(top);
+      }
+      this.inner.adopt!(rel, this.inner.previousKey!(rel), false);
+    }
+    this.onShard?.(shard.name, true);
   }
 
   async commit(): Promise<void> {
     await this.queue;
     if (this.failure) throw this.failure;
     // With nothing indexed, an empty index still gives the search page its scripts.
-    if (!this.shard && this.finished === 0) await this.startShard('pages');
+    if (!this.shard && this.shards === 0) await this.startShard('pages');
     const last = this.shard!;
     this.shard = undefined;
     await this.closing;
     if (this.failure) throw this.failure;
     await this.finish(last);
     await this.pass(`${SEARCH_BUNDLE_DIR}/${SHARDS_FILE}`, `window.newsArchiveSearchShards = ${JSON.stringify(this.merged)};\n`);
+    if (this.keyed) this.inner.saveRecord!(RECORD, { indexed: Object.fromEntries(this.indexedNow) } satisfies SearchRecord);
     await this.inner.commit();
   }
 
@@ -224,7 +350,7 @@ export class SearchIndexingWriter implements Writer {
     this.shard = undefined;
     if (shard) {
       await Promise.allSettled(shard.pending);
-      await shard.index.deleteIndex().catch(() => undefined);
+      await shard.index?.deleteIndex().catch(() => undefined);
     }
     await this.inner.abort();
   }

@@ -1,17 +1,41 @@
 /**
  * Which search shard a page belongs to. Pagefind holds a whole index in memory until it is written
  * (about 0.2 MB per article page), so the build writes several smaller indexes one after another
- * and the search page joins them in the browser (Pagefind's `mergeIndex`). A shard is filled up to
- * `maxPages` before the next starts, so an archive smaller than that has one index: every extra
- * shard lets Pagefind add near-match results of its own for a word it lacks. Pages arrive oldest
+ * and the search page joins them in the browser (Pagefind's `mergeIndex`). Pages arrive oldest
  * first; a shard is named after the year of its first page.
+ *
+ * Boundaries fall on year edges. Given the number of indexed pages per year up front, whole
+ * consecutive years are packed, oldest first, into one shard up to `maxPages`; only a year bigger
+ * than that is split (into parts of `maxPages`, in the order its pages arrive). So which pages a
+ * shard holds depends on its own years only: an article added to or changed in one year leaves the
+ * shards of every other year as they were, and an incremental build keeps their index files (see
+ * `SearchIndexingWriter`). An archive grows at its newest end, which is where packing ends, so its
+ * growth touches the last shard only (or opens a new one). Filling page by page instead would shift
+ * every later boundary by one with each article added.
+ *
+ * An archive with at most `maxPages` indexed pages still has one index: every extra shard lets
+ * Pagefind add near-match results of its own for a word it lacks, so shards are as few as the limit
+ * allows. Without counts (or for a page of a year that was not counted), shards fill page by page.
  */
 export class ShardPlan {
-  private current: { key: string; name: string; pages: number } | undefined;
-  /** How many shards each key has had, so a key seen again (or split) gets a fresh name. */
+  private current: { group: number | undefined; name: string; pages: number } | undefined;
+  /** How many shards each name has had, so a year seen again (or split) gets a fresh name. */
   private readonly seen = new Map<string, number>();
+  /** The packed group of each counted year: years of one group share a shard. */
+  private readonly groupOfYear = new Map<string, number>();
 
-  constructor(private readonly maxPages: number) {}
+  constructor(
+    private readonly maxPages: number,
+    pagesPerYear: Iterable<readonly [string, number]> = [],
+  ) {
+    let group = -1;
+    let filled = Infinity;
+    for (const [year, pages] of [...pagesPerYear].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+      if (filled + pages > maxPages) (group++, (filled = 0));
+      this.groupOfYear.set(year, group);
+      filled += pages;
+    }
+  }
 
   /**
    * The shard for the next page at `relativePath`, and whether it starts a new one (the previous
@@ -19,15 +43,17 @@ export class ShardPlan {
    * folder go to `pages`.
    */
   next(relativePath: string): { name: string; isNew: boolean } {
-    const key = /^(\d{4})\//.exec(relativePath)?.[1] ?? 'pages';
+    const year = /^(\d{4})\//.exec(relativePath)?.[1];
+    const group = year === undefined ? undefined : this.groupOfYear.get(year);
     const cur = this.current;
-    if (cur && cur.pages < this.maxPages) {
+    if (cur && cur.pages < this.maxPages && (group === undefined || group === cur.group)) {
       cur.pages++;
       return { name: cur.name, isNew: false };
     }
+    const key = year ?? 'pages';
     const n = (this.seen.get(key) ?? 0) + 1;
     this.seen.set(key, n);
-    this.current = { key, name: n === 1 ? key : `${key}-${n}`, pages: 1 };
+    this.current = { group, name: n === 1 ? key : `${key}-${n}`, pages: 1 };
     return { name: this.current.name, isNew: true };
   }
 }

@@ -16,6 +16,8 @@ interface Manifest {
   files: Record<string, string>;
   /** The whole-build key and the build's summary, so an identical build can stop before rendering. */
   build?: { key: string; summary: unknown };
+  /** Small records of wrappers (the search index's), by name: see `Writer.saveRecord`. */
+  records?: Record<string, unknown>;
 }
 
 const MANIFEST = 'pages.json';
@@ -43,6 +45,10 @@ export class IncrementalDiskWriter implements Writer {
   private readonly previous: Record<string, string> | undefined;
   private readonly previousBuild: Manifest['build'];
   private build: Manifest['build'];
+  private readonly previousRecords: Manifest['records'];
+  private readonly records: Record<string, unknown> = {};
+  /** The previous build's grouped files by group, indexed on first use. */
+  private groups: Map<string, string[]> | undefined;
   private readonly files = new Map<string, string>();
   private readonly staged: string[] = [];
   private readonly manifestFile: string;
@@ -56,6 +62,30 @@ export class IncrementalDiskWriter implements Writer {
     const manifest = this.readPrevious();
     this.previous = manifest?.files;
     this.previousBuild = manifest?.build;
+    this.previousRecords = manifest?.records;
+  }
+
+  previousGroup(group: string): string[] {
+    if (!this.groups) {
+      this.groups = new Map();
+      for (const [rel, key] of Object.entries(this.previous ?? {})) {
+        const end = key.indexOf('#');
+        if (end < 0) continue;
+        const g = key.slice(0, end);
+        const list = this.groups.get(g);
+        if (list) list.push(rel);
+        else this.groups.set(g, [rel]);
+      }
+    }
+    return this.groups.get(group) ?? [];
+  }
+
+  previousRecord(name: string): unknown {
+    return this.previousRecords?.[name];
+  }
+
+  saveRecord(name: string, value: unknown): void {
+    this.records[name] = value;
   }
 
   lastBuild(buildKey: string): unknown {
@@ -145,7 +175,7 @@ export class IncrementalDiskWriter implements Writer {
       }
       await this.staging.abort();
     }
-    const manifest: Manifest = { outId: folderId(this.outDir)!, files: Object.fromEntries(this.files), build: this.build };
+    const manifest: Manifest = { outId: folderId(this.outDir)!, files: Object.fromEntries(this.files), build: this.build, records: this.records };
     writeFileSync(`${this.manifestFile}.tmp`, JSON.stringify(manifest));
     renameSync(`${this.manifestFile}.tmp`, this.manifestFile);
   }

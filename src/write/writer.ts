@@ -33,6 +33,16 @@ export interface Writer {
   lastBuild?(buildKey: string): unknown;
   /** Records this build's key and summary, saved on `commit`. */
   recordBuild?(buildKey: string, summary: unknown): void;
+  /**
+   * Optional, for keyed writers: the files the previous build wrote under a grouped key, one of the
+   * form `<group>#<anything>` (the search index keys each shard's files `search:<shard key>#…`),
+   * so a wrapper can keep a whole group with `adopt(path, previousKey(path), false)`.
+   */
+  previousGroup?(group: string): string[];
+  /** Optional, for keyed writers: a small record a wrapper saved with the previous build (see `saveRecord`). */
+  previousRecord?(name: string): unknown;
+  /** Saves a small JSON record under `name` with this build's keys on `commit`, for the next build. */
+  saveRecord?(name: string, value: unknown): void;
 }
 
 /**

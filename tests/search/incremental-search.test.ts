@@ -1,0 +1,242 @@
+/**
+ * Incremental search indexing on real disk builds: a rebuild re-indexes only the shards whose pages
+ * changed and keeps the others' index files from the previous output (hard links, same inodes), and
+ * the result is the site a cold build makes.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { build, type BuildOptions } from '../../src/build.js';
+import { parseConfig } from '../../src/load/config.js';
+import { DiskWriter } from '../../src/write/disk-writer.js';
+import { IncrementalDiskWriter } from '../../src/write/incremental-writer.js';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import sirv from 'sirv';
+import { launchChromium } from '../browser.js';
+import { listTree, repoRoot, snapshotTree, tempDir } from '../helpers.js';
+
+/** Three articles per shard at most, so eight articles over five years make three shards on year edges. */
+const MAX_SHARD_PAGES = 3;
+const ARTICLES: [file: string, date: string, text: string][] = [
+  ['a1.txt', '2019-03-01', 'The ferry timetable changed for the spring season.'],
+  ['a2.txt', '2020-05-02', 'A quokkaville festival filled the square with music.'],
+  ['a3.txt', '2020-06-03', 'The council voted to repair the old bridge.'],
+  ['b1.txt', '2021-01-04', 'Snow closed the mountain pass for two days.'],
+  ['b2.txt', '2021-02-05', 'The library opened a new reading room.'],
+  ['b3.txt', '2022-07-06', 'Fishermen reported a record catch of herring.'],
+  ['c1.txt', '2023-08-07', 'The harbour lights were replaced with lamps.'],
+  ['c2.txt', '2023-09-08', 'A new school opened on the hill.'],
+];
+
+/**
+ * An article in the seed format. Each has its own dateline place (a topic), so an article's related
+ * articles are simply the nearest in time; a shared topic would relate an added article to many.
+ */
+const article = (file: string, date: string, text: string, more = 'More text follows here.') =>
+  ` date ${date} ${PLACES[file.slice(0, 2)]} — ${text}\n\n${more}\n`;
+const PLACES: Record<string, string> = {
+  a1: 'Lima, Peru',
+  a2: 'Oslo, Norway',
+  a3: 'Cairo, Egypt',
+  b1: 'Quito, Ecuador',
+  b2: 'Hanoi, Vietnam',
+  b3: 'Accra, Ghana',
+  c1: 'Perth, Australia',
+  c2: 'Dakar, Senegal',
+  c3: 'Bergen, Norway',
+};
+
+function workspace() {
+  const root = tempDir();
+  const input = path.join(root, 'in');
+  mkdirSync(input);
+  for (const [file, date, text] of ARTICLES) writeFileSync(path.join(input, file), article(file, date, text));
+  return { root, input, out: path.join(root, 'dist'), cache: path.join(root, 'cache') };
+}
+
+/** Build options; `workers` > 0 renders on a thread pool, whose pages reach the index through `adopt`. */
+function options(input: string, cacheDir?: string, onShard?: (name: string, kept: boolean) => void, workers = 0): BuildOptions {
+  const r = parseConfig(readFileSync(path.join(repoRoot, 'tests/fixtures/basic.config.json'), 'utf8'), 'archive.config.json');
+  if (!r.ok) throw new Error(JSON.stringify(r.errors));
+  return {
+    inputDir: input,
+    templatesDir: path.join(repoRoot, 'templates'),
+    config: r.config,
+    cache: cacheDir === undefined ? undefined : { dir: cacheDir, workers, threshold: 0 },
+    searchIndex: { maxShardPages: MAX_SHARD_PAGES, onShard },
+  };
+}
+
+/** A cached build into `out`, and which shards it kept from the previous build, in order. */
+async function cachedBuild(w: ReturnType<typeof workspace>, workers = 0): Promise<[string, boolean][]> {
+  const shards: [string, boolean][] = [];
+  const result = await build(options(w.input, w.cache, (name, kept) => shards.push([name, kept]), workers), new IncrementalDiskWriter(w.out, w.cache));
+  expect(result.errors).toEqual([]);
+  return shards;
+}
+
+/** A cold build of the same input with no cache at all: what every cached build must equal. */
+async function coldBuild(input: string): Promise<Map<string, string>> {
+  const out = path.join(tempDir(), 'dist');
+  await build(options(input), new DiskWriter(out));
+  return stableSnapshot(out);
+}
+
+/**
+ * The built site byte for byte, except what Pagefind writes in hash-map order (upstream issue
+ * Pagefind/pagefind#638): filter files, meta files, and the meta file's hash in each
+ * `pagefind-entry.json`. Word indexes and fragments must be the same bytes as a cold build's.
+ */
+function stableSnapshot(dir: string): Map<string, string> {
+  const tree = snapshotTree(dir);
+  for (const key of [...tree.keys()]) {
+    if (/^pagefind\/([\w-]+\/)?(filter\/|pagefind\.[\w]+\.pf_meta$)/.test(key)) tree.delete(key);
+    if (/pagefind-entry\.json$/.test(key)) tree.set(key, tree.get(key)!.replace(/"hash":"\w+"/g, '"hash":"…"'));
+  }
+  return tree;
+}
+
+/** The site at the root of a local server, with the types Pagefind's module scripts need. */
+async function serve(dir: string): Promise<{ origin: string; close: () => Promise<void> }> {
+  const files = sirv(dir, { dev: true });
+  const server = createServer((req, res) => files(req, res, () => void res.writeHead(404).end()));
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return { origin, close: () => new Promise((resolve) => server.close(() => resolve())) };
+}
+
+const inodes = (dir: string, under: string) => new Map(listTree(path.join(dir, under)).map((f) => [f, statSync(path.join(dir, under, f)).ino]));
+
+describe('incremental search index', () => {
+  it('re-indexes only the shard of a changed article and keeps the others as they were', async () => {
+    const w = workspace();
+    // Cold: every shard indexed. 2019 and 2020 fill the first (3 pages), 2021 and 2022 the second, 2023 the third.
+    expect(await cachedBuild(w)).toEqual([
+      ['2019', false],
+      ['2021', false],
+      ['2023', false],
+    ]);
+    expect(readFileSync(path.join(w.out, 'pagefind/shards.js'), 'utf8')).toBe('window.newsArchiveSearchShards = ["2021/","2023/"];\n');
+    const rootBefore = inodes(w.out, 'pagefind');
+    // One article of the middle shard changed: that shard alone goes to Pagefind again. (The 2023
+    // article that lists it as related is rendered again, to the same bytes: its shard stays.)
+    // Its text, not its headline: a headline also shows on the pages of related articles, in other shards.
+    writeFileSync(path.join(w.input, 'b2.txt'), article('b2.txt', '2021-02-05', 'The library opened a new reading room.', 'Its zanzibarite shelves were admired.'));
+    expect(await cachedBuild(w)).toEqual([
+      ['2019', true],
+      ['2021', false],
+      ['2023', true],
+    ]);
+    const rootAfter = inodes(w.out, 'pagefind');
+    // Kept shards are the previous build's very files (hard links); the changed shard's are new.
+    const filesOf = (shard: RegExp) => {
+      const files = [...rootAfter].filter(([f]) => shard.test(f));
+      expect(files.length).toBeGreaterThan(0);
+      return files;
+    };
+    const same = (shard: RegExp) => filesOf(shard).every(([f, ino]) => rootBefore.get(f) === ino);
+    const renewed = (shard: RegExp) => filesOf(shard).every(([f, ino]) => rootBefore.get(f) !== ino);
+    expect(same(/^2023\//)).toBe(true);
+    expect(same(/^(index|fragment|filter)\/|^pagefind(-ui)?\.js$|^pagefind-entry\.json$/)).toBe(true);
+    expect(renewed(/^2021\//)).toBe(true);
+    expect([...rootAfter.keys()].filter((f) => f.startsWith('2021/fragment/'))).toHaveLength(3);
+    expect(stableSnapshot(w.out)).toEqual(await coldBuild(w.input));
+
+    // And search finds the changed article's new word and a word of a kept shard, in a real browser.
+    const site = await serve(w.out);
+    const browser = await launchChromium();
+    try {
+      const page = await browser.newPage();
+      const resultsFor = async (word: string) => {
+        await page.goto(`${site.origin}/search/?q=${word}`);
+        const links = page.locator('.pagefind-ui__result-link');
+        await expect.poll(() => links.count()).toBeGreaterThan(0);
+        return links.evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+      };
+      expect(await resultsFor('zanzibarite')).toEqual(['/2021/02/05/the-library-opened-a-new-reading-room/']);
+      expect(await resultsFor('quokkaville')).toEqual(['/2020/05/02/a-quokkaville-festival-filled-the-square-with-music/']);
+    } finally {
+      await browser.close();
+      await site.close();
+    }
+  });
+
+  it('an article added to the newest year re-indexes only the last shard; one removed, only its own (pages rendered on threads)', async () => {
+    const w = workspace();
+    await cachedBuild(w, 1);
+    writeFileSync(path.join(w.input, 'c3.txt'), article('c3.txt', '2023-12-30', 'The tram line was extended to the station.'));
+    expect(await cachedBuild(w, 1)).toEqual([
+      ['2019', true],
+      ['2021', true],
+      ['2023', false],
+    ]);
+    expect(stableSnapshot(w.out)).toEqual(await coldBuild(w.input));
+    // With 2019's only article gone, the first shard starts in 2020 (and is named so); the others stay.
+    rmSync(path.join(w.input, 'a1.txt'));
+    expect(await cachedBuild(w, 1)).toEqual([
+      ['2020', false],
+      ['2021', true],
+      ['2023', true],
+    ]);
+    expect(stableSnapshot(w.out)).toEqual(await coldBuild(w.input));
+  });
+
+  it('a rebuild that fails after keeping shards leaves the previous output as it was, and the next one succeeds', async () => {
+    const w = workspace();
+    await cachedBuild(w);
+    const before = snapshotTree(w.out);
+    writeFileSync(path.join(w.input, 'b2.txt'), article('b2.txt', '2021-02-05', 'The library opened a new reading room.', 'Its zanzibarite shelves were admired.'));
+    /** A real incremental writer whose disk fills up at the very last file of the build, after every shard was kept or written. */
+    class FullAtTheEnd extends IncrementalDiskWriter {
+      override async write(rel: string, data: string | Uint8Array): Promise<void> {
+        if (rel === 'pagefind/shards.js') throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
+        await super.write(rel, data);
+      }
+    }
+    const shards: [string, boolean][] = [];
+    const failing = build(options(w.input, w.cache, (name, kept) => shards.push([name, kept])), new FullAtTheEnd(w.out, w.cache));
+    await expect(failing).rejects.toThrow(/ENOSPC/);
+    expect(shards).toEqual([
+      ['2019', true],
+      ['2021', false],
+      ['2023', true],
+    ]);
+    expect(snapshotTree(w.out)).toEqual(before);
+    expect(readdirSync(w.root).sort()).toEqual(['cache', 'dist', 'in']);
+    // The cache still describes the output in place: the next build keeps the same shards.
+    expect(await cachedBuild(w)).toEqual(shards);
+    expect(stableSnapshot(w.out)).toEqual(await coldBuild(w.input));
+  });
+
+  it('a rebuild killed after keeping shards leaves the previous output as it was', async () => {
+    const w = workspace();
+    await cachedBuild(w);
+    const before = snapshotTree(w.out);
+    writeFileSync(path.join(w.input, 'b2.txt'), article('b2.txt', '2021-02-05', 'The library opened a new reading room.', 'Its zanzibarite shelves were admired.'));
+    // A real build in its own process, killed without warning once it has kept the last shard (its
+    // files are then adopted; only the shard list and the commit are left to do).
+    const script = `
+      import { build } from ${JSON.stringify(path.join(repoRoot, 'src/build.ts'))};
+      import { parseConfig } from ${JSON.stringify(path.join(repoRoot, 'src/load/config.ts'))};
+      import { IncrementalDiskWriter } from ${JSON.stringify(path.join(repoRoot, 'src/write/incremental-writer.ts'))};
+      const config = parseConfig(${JSON.stringify(readFileSync(path.join(repoRoot, 'tests/fixtures/basic.config.json'), 'utf8'))}, 'archive.config.json').config;
+      const onShard = (name, kept) => { if (name === '2023' && kept) process.kill(process.pid, 'SIGKILL'); };
+      await build({ inputDir: ${JSON.stringify(w.input)}, templatesDir: ${JSON.stringify(path.join(repoRoot, 'templates'))}, config,
+        cache: { dir: ${JSON.stringify(w.cache)}, workers: 0 }, searchIndex: { maxShardPages: ${MAX_SHARD_PAGES}, onShard } },
+        new IncrementalDiskWriter(${JSON.stringify(w.out)}, ${JSON.stringify(w.cache)}));
+      process.stdout.write('finished');`;
+    const child = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { cwd: repoRoot, encoding: 'utf8' });
+    expect(child.stderr).toBe('');
+    expect(child.signal).toBe('SIGKILL');
+    expect(child.stdout).toBe('');
+    expect(snapshotTree(w.out)).toEqual(before);
+    expect(await cachedBuild(w)).toEqual([
+      ['2019', true],
+      ['2021', false],
+      ['2023', true],
+    ]);
+    expect(stableSnapshot(w.out)).toEqual(await coldBuild(w.input));
+  });
+});
