@@ -108,13 +108,12 @@ export async function build(options: BuildOptions, writer: Writer): Promise<Buil
       return { errors, articles: articles.length, pages: 0, withheld };
     }
     const model = buildSiteModel(articles);
-    if ('attachBodies' in loaded) (loaded as CachedLoad).attachBodies(model.articles);
     // Article pages are the indexed ones in the shipped theme: their count per year sets the shards' edges.
     const pagesPerYear = model.years.map((y) => [String(y.year).padStart(4, '0'), y.count] as const);
     if (options.search !== false) writer = await SearchIndexingWriter.wrap(writer, { ...options.searchIndex, pagesPerYear });
     const engine = createTemplateEngine(theme.templates);
     const assets = buildAssets(theme.assets);
-    const ctx = renderContext(options.config, assets.names);
+    const ctx = renderContext(options.config, assets.names, 'bodyOf' in loaded ? (loaded as CachedLoad).bodyOf : undefined);
     const { pages, listed } = await renderPages(planSite(model, ctx), {
       engine,
       theme,

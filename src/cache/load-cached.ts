@@ -32,10 +32,10 @@ export interface CachedLoad {
   /** Reads bodies back; close it when the build is done. */
   bodies: PackReader;
   /**
-   * Gives the final article objects their `bodyHtml`, read from the cache on demand. Until then it is
-   * '' so that copies made while building the site model (`{ ...a }`) stay small.
+   * An article's body, read from the cache when a page or feed asks for it. The records' own
+   * `bodyHtml` stays '' (not a getter per object, which gave every record its own hidden class).
    */
-  attachBodies: (articles: readonly Article[]) => void;
+  bodyOf: (a: Article) => string;
   /**
    * A key of everything an article's page views can show of it: its whole record (with what the
    * model stage gave it: slug, URL, topics) and which cached body it has. Computed once per article.
@@ -119,13 +119,6 @@ export async function loadArticlesCached(inputDir: string, config: SiteConfig, o
 
   const bodies = new PackReader(options.dir);
   const { articles, errors: urlErrors } = assignUrls(parsed, config);
-  const attachBodies = (final: readonly Article[]) => {
-    for (const a of final) {
-      const ref = bodyOf.get(a.source)!;
-      // Same key, same place in the record (so `articles.json` is unchanged); the value is read on demand.
-      Object.defineProperty(a, 'bodyHtml', { get: () => bodies.read(ref), enumerable: true, configurable: true });
-    }
-  };
   const identities = new Map<string, string>();
   const identityOf = (a: Article) => {
     let id = identities.get(a.source);
@@ -134,7 +127,7 @@ export async function loadArticlesCached(inputDir: string, config: SiteConfig, o
   };
   return {
     identityOf,
-    attachBodies,
+    bodyOf: (a: Article) => bodies.read(bodyOf.get(a.source)!),
     articles,
     errors: [...errors, ...urlErrors],
     inputKey: scan.inputKey,
@@ -144,7 +137,7 @@ export async function loadArticlesCached(inputDir: string, config: SiteConfig, o
   };
 }
 
-/** Every member of the record but the body (a getter that reads the cache), and the body's place in the cache. */
+/** Every member of the record but the body (read from the cache, never held), and the body's place in the cache. */
 function articleIdentity(a: Article, body: BodyRef): string {
   const parts: string[] = [JSON.stringify(body)];
   for (const key of (Object.keys(a) as (keyof Article)[]).sort()) {

@@ -63,7 +63,7 @@ function articleView(a: Article, older: Article | undefined, newer: Article | un
       updatedText: a.modified ? dates.long(a.modified) : '',
       dateline: a.dateline ?? '',
       author: a.author ?? '',
-      bodyHtml: a.bodyHtml,
+      bodyHtml: ctx.bodyOf(a),
       topics: a.topics.map((t) => ({ href: link.href(link.topicPath(t.slug)), label: t.name, kind: t.kind })),
       corrections: a.corrections.map((c) => ({ dateIso: c.date, dateText: dates.long(c.date), text: c.text })),
       readingMinutes: a.readingMinutes,

@@ -40,7 +40,7 @@ function addArticle(feed: Feed, a: Article, ctx: RenderContext): void {
     date: instantOf(a.modified ?? a.date, config.timeZone),
     published: instantOf(a.date, config.timeZone),
     description: a.summary,
-    content: a.bodyHtml,
+    content: ctx.bodyOf(a),
     author: [{ name: a.author ?? config.publisher }],
     category: a.topics.map((t) => ({ name: t.name })),
   });

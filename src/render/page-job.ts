@@ -24,6 +24,11 @@ export interface PageJob {
 
 export interface RenderContext {
   config: SiteConfig;
+  /**
+   * An article's body HTML. In-memory builds return `bodyHtml`; cached builds read it from the cache
+   * only here, when a page or feed needs it, so records stay small and alike in memory.
+   */
+  bodyOf: (a: Article) => string;
   link: Linker;
   dates: DateFormatter;
   site: SiteView;

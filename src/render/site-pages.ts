@@ -9,9 +9,13 @@ import { topicPageJobs, topicsIndexJob } from './topic-pages.js';
 import { searchPageJob } from './search-page.js';
 import { Linker, siteView } from './views.js';
 
-export function renderContext(config: SiteConfig, assetNames: Readonly<Record<string, string>> = {}): RenderContext {
+export function renderContext(
+  config: SiteConfig,
+  assetNames: Readonly<Record<string, string>> = {},
+  bodyOf: (a: Article) => string = (a) => a.bodyHtml,
+): RenderContext {
   const link = new Linker(config);
-  return { config, link, dates: new DateFormatter(config.dateLocale), site: siteView(config, link, assetNames) };
+  return { config, bodyOf, link, dates: new DateFormatter(config.dateLocale), site: siteView(config, link, assetNames) };
 }
 
 /**
