@@ -6,6 +6,7 @@ import type { Article, SiteConfig } from '../types.js';
 import type { Writer } from '../write/writer.js';
 import { outputFileOf, renderPage, type PageJob } from './page-job.js';
 import { type RenderBatch, type RenderItem, type Rendered } from './render-task.js';
+import { HeapPacer } from './heap-pacer.js';
 import type { SitemapEntry } from './sitemaps.js';
 
 export interface RenderPagesOptions {
@@ -41,8 +42,10 @@ export async function renderPages(jobs: Iterable<PageJob>, o: RenderPagesOptions
   const inputKey = (job: PageJob): string | undefined =>
     keyBase !== undefined && o.identityOf && job.dependsOn ? pageInputKey(keyBase, job, job.dependsOn.map(o.identityOf)) : undefined;
   let pages = 0;
+  const heap = new HeapPacer();
   if (!parallel) {
     for (const job of jobs) {
+      if (pages % BATCH === 0) heap.check();
       const file = outputFileOf(job.path);
       const reused = keyBase !== undefined && o.writer.reuse?.(file, () => inputKey(job) ?? pageKey(keyBase, job));
       if (!reused) await o.writer.write(file, await renderPage(o.engine, job));
@@ -94,6 +97,7 @@ export async function renderPages(jobs: Iterable<PageJob>, o: RenderPagesOptions
     items.push(kept ? { file, template: job.template, key } : { file, template: job.template, view: job.view, key, previousKey });
     if (items.length >= BATCH) {
       send();
+      heap.check();
       while (inflight.size >= o.pool!.threads * INFLIGHT_PER_THREAD) await Promise.race(inflight);
       if (failure) break;
     }

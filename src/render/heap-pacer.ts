@@ -1,0 +1,35 @@
+import v8 from 'node:v8';
+import vm from 'node:vm';
+
+/**
+ * Keeps the main thread's heap near what it really holds while pages are planned. Every page's
+ * view is garbage once it is sent to a thread, but batches wait in the pool's queue long enough
+ * for views to be promoted to the old generation, and V8's own pacing lets that grow the heap
+ * (and the process's memory) in step with the archive: at 20,000 articles 500 MB of heap held
+ * 140 MB of live data. A full collection whenever the heap has grown by `headroom` (or by half of
+ * what was live after the last one) bounds it; at 100,000 articles that is about one collection
+ * per few thousand pages, a small share of the build.
+ */
+export class HeapPacer {
+  private readonly collect: () => void;
+  private limit: number;
+
+  constructor(private readonly headroom = 128 * 2 ** 20) {
+    // `gc` is exposed only to contexts made after the flag is set, hence the new context.
+    v8.setFlagsFromString('--expose-gc');
+    this.collect = vm.runInNewContext('gc') as () => void;
+    this.limit = used() + headroom;
+  }
+
+  /** Collects if the heap has grown past the limit since the last collection. Cheap to call often. */
+  check(): void {
+    if (used() < this.limit) return;
+    this.collect();
+    const live = used();
+    this.limit = live + Math.max(this.headroom, live / 2);
+  }
+}
+
+function used(): number {
+  return v8.getHeapStatistics().used_heap_size;
+}
