@@ -31,6 +31,18 @@ function positionOf(list: readonly Article[], a: Article): number {
   return lo;
 }
 
+interface Candidate {
+  o: Article;
+  /** Topics shared with the article. */
+  n: number;
+  /** Days apart. */
+  d: number;
+}
+
+function ranksBefore(x: Candidate, y: Candidate): boolean {
+  return x.n !== y.n ? x.n > y.n : x.d !== y.d ? x.d < y.d : x.o.source < y.o.source;
+}
+
 /**
  * Three to five related articles: most shared topics first, then nearest in time. When fewer than
  * three share a topic, the nearest articles in time fill the list. `chronological` is every article, oldest first.
@@ -51,12 +63,18 @@ export function relatedArticles(
     }
   }
   const day = dayNumber(a.date);
-  // Each candidate's distance in days, computed once rather than in every comparison of the sort.
-  const candidates = [...shared].map(([o, n]) => ({ o, n, d: Math.abs(dayNumber(o.date) - day) }));
-  const ranked = candidates
-    .sort((x, y) => y.n - x.n || x.d - y.d || (x.o.source < y.o.source ? -1 : 1))
-    .map(({ o }) => o)
-    .slice(0, MAX_RELATED);
+  // The best MAX_RELATED by (most shared topics, nearest in days, source path), in one pass: an
+  // article can have hundreds of candidates, and this runs for every article on every build.
+  const top: Candidate[] = [];
+  for (const [o, n] of shared) {
+    const c = { o, n, d: Math.abs(dayNumber(o.date) - day) };
+    if (top.length === MAX_RELATED && !ranksBefore(c, top[MAX_RELATED - 1]!)) continue;
+    let at = top.length;
+    while (at > 0 && ranksBefore(c, top[at - 1]!)) at--;
+    top.splice(at, 0, c);
+    if (top.length > MAX_RELATED) top.pop();
+  }
+  const ranked = top.map(({ o }) => o);
   // Fill from the neighbours in time, alternating older and newer.
   for (let step = 1; ranked.length < MIN_RELATED && (index - step >= 0 || index + step < chronological.length); step++) {
     for (const o of [chronological[index - step], chronological[index + step]]) {

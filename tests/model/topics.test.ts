@@ -1,7 +1,8 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { monthGrid } from '../../src/model/calendar-grid.js';
 import { relatedArticles } from '../../src/model/related.js';
-import { buildTopics } from '../../src/model/topics.js';
+import { buildTopics, type Topic } from '../../src/model/topics.js';
 import { isoTimestamp } from '../../src/model/timestamps.js';
 import type { Article, Entities } from '../../src/types.js';
 
@@ -44,6 +45,42 @@ describe('relatedArticles', () => {
     expect(relatedArticles(articles[2]!, bySlug, articles, 2).map((a) => a.source)).toEqual(['far-two', 'near-one', 'far-one']);
     // An article with a topic nobody shares still gets three neighbours in time.
     expect(relatedArticles(articles[3]!, bySlug, articles, 3).map((a) => a.source)).toEqual(['self', 'far-one', 'near-one']);
+  });
+});
+
+describe('relatedArticles, for any archive', () => {
+  // The ranking as first written: every candidate sorted. The one-pass version must pick the same five.
+  function rankedBySorting(a: Article, bySlug: Map<string, Topic>): string[] {
+    const shared = new Map<Article, number>();
+    for (const ref of a.topics) {
+      const list = bySlug.get(ref.slug)!.articles;
+      const at = list.indexOf(a);
+      for (let i = Math.max(0, at - 40); i < Math.min(list.length, at + 41); i++) if (list[i] !== a) shared.set(list[i]!, (shared.get(list[i]!) ?? 0) + 1);
+    }
+    const day = (d: string) => Date.UTC(+d.slice(0, 4), +d.slice(5, 7) - 1, +d.slice(8, 10)) / 86_400_000;
+    return [...shared]
+      .map(([o, n]) => ({ o, n, d: Math.abs(day(o.date) - day(a.date)) }))
+      .sort((x, y) => y.n - x.n || x.d - y.d || (x.o.source < y.o.source ? -1 : 1))
+      .slice(0, 5)
+      .map(({ o }) => o.source);
+  }
+
+  it('ranks the same five as sorting every candidate would', () => {
+    const input = fc.array(fc.record({ day: fc.integer({ min: 1, max: 28 }), tags: fc.uniqueArray(fc.constantFrom('p', 'q', 'r', 's', 't'), { maxLength: 4 }) }), { minLength: 1, maxLength: 120 });
+    fc.assert(
+      fc.property(input, (specs) => {
+        const sorted = specs
+          .map((x, i) => article(`a${String(i).padStart(3, '0')}`, `2025-02-${String(x.day).padStart(2, '0')}`, x.tags))
+          .sort((x, y) => (x.date < y.date || (x.date === y.date && x.source < y.source) ? -1 : 1));
+        const { articles, topics } = buildTopics(sorted);
+        const bySlug = new Map(topics.map((t) => [t.slug, t]));
+        articles.forEach((a, i) => {
+          const shared = relatedArticles(a, bySlug, articles, i).map((r) => r.source).slice(0, rankedBySorting(a, bySlug).length);
+          expect(shared).toEqual(rankedBySorting(a, bySlug));
+        });
+      }),
+      { numRuns: 200 },
+    );
   });
 });
 
