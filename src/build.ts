@@ -23,6 +23,7 @@ import type { Progress } from './cache/page-key.js';
 import { PARALLEL_THRESHOLD } from './parallel/parse-pool.js';
 import { WorkerPool } from './parallel/worker-pool.js';
 import { renderPages } from './render/render-pages.js';
+import { HeapPacer } from './render/heap-pacer.js';
 
 export interface BuildOptions {
   inputDir: string;
@@ -83,6 +84,8 @@ export async function build(options: BuildOptions, writer: Writer): Promise<Buil
   const threshold = options.cache?.threshold ?? PARALLEL_THRESHOLD;
   const pool = options.cache && options.cache.workers > 0 ? new WorkerPool(options.cache.workers) : undefined;
   const rules = options.publish ?? DEFAULT_RULES;
+  // Loading the cache's indexes and copying records through the model stage leave much garbage behind.
+  const heap = new HeapPacer();
   try {
     const theme = await loadTheme(options.templatesDir);
     // With the cache: find each file's content key first, and stop here if nothing changed at all.
@@ -98,6 +101,7 @@ export async function build(options: BuildOptions, writer: Writer): Promise<Buil
     const loaded = options.cache
       ? await loadArticlesCached(options.inputDir, options.config, { ...options.cache, workers: pool ?? 0, threshold, onProgress: options.onProgress }, scan)
       : await loadArticles(options.inputDir, options.config, options.parseCache);
+    heap.check();
     const { published: articles, withheld } = selectPublished(loaded.articles, rules);
     const errors = [
       ...loaded.errors,
@@ -108,6 +112,7 @@ export async function build(options: BuildOptions, writer: Writer): Promise<Buil
       return { errors, articles: articles.length, pages: 0, withheld };
     }
     const model = buildSiteModel(articles);
+    heap.check();
     // Article pages are the indexed ones in the shipped theme: their count per year sets the shards' edges.
     const pagesPerYear = model.years.map((y) => [String(y.year).padStart(4, '0'), y.count] as const);
     if (options.search !== false) writer = await SearchIndexingWriter.wrap(writer, { ...options.searchIndex, pagesPerYear });
@@ -122,6 +127,7 @@ export async function build(options: BuildOptions, writer: Writer): Promise<Buil
       pool: articles.length >= threshold ? pool : undefined,
       onPage: (done) => options.onProgress?.('writing', done, 0),
       identityOf: 'identityOf' in loaded ? (loaded as CachedLoad).identityOf : undefined,
+      heap,
     });
     const clashes = redirectClashes(model.articles, new Set(listed.map((p) => p.path)));
     if (clashes.length > 0) {
@@ -132,8 +138,11 @@ export async function build(options: BuildOptions, writer: Writer): Promise<Buil
     const redirects = redirectsFile(model.articles, options.config.basePath);
     if (redirects) await writer.write('_redirects', redirects);
     for (const file of feedFiles(model, ctx)) await writer.write(file.path, file.content);
+    heap.check();
     for (const file of await sitemapFiles(listed, model, ctx)) await writer.write(file.path, file.content);
+    heap.check();
     await writeChunks(writer, 'articles.json', () => articlesJsonChunks(model.articles));
+    heap.check();
     for (const asset of assets.files) await writer.write(`assets/${asset.relative}`, asset.bytes);
     await writer.write('_headers', headersFile(options.config.basePath));
     const publishedUrls = options.published ? publishedEntries(articles, options.inputDir) : undefined;

@@ -2,7 +2,8 @@ import v8 from 'node:v8';
 import vm from 'node:vm';
 
 /**
- * Keeps the main thread's heap near what it really holds while pages are planned. Every page's
+ * Keeps the main thread's heap near what it really holds: after the load and model stages (which
+ * leave the cache's parsed indexes and copies of records behind) and while pages are planned. Every page's
  * view is garbage once it is sent to a thread, but batches wait in the pool's queue long enough
  * for views to be promoted to the old generation, and V8's own pacing lets that grow the heap
  * (and the process's memory) in step with the archive: at 20,000 articles 500 MB of heap held

@@ -22,6 +22,8 @@ export interface RenderPagesOptions {
    * made of (`PageJob.dependsOn`) are keyed without building their view; see `pageInputKey`.
    */
   identityOf?: (a: Article) => string;
+  /** The build's heap pacer, when it has one; else rendering paces itself. */
+  heap?: HeapPacer;
 }
 
 /** Pages per task, and tasks in flight per thread: enough to keep threads busy, few enough to bound memory. */
@@ -42,7 +44,7 @@ export async function renderPages(jobs: Iterable<PageJob>, o: RenderPagesOptions
   const inputKey = (job: PageJob): string | undefined =>
     keyBase !== undefined && o.identityOf && job.dependsOn ? pageInputKey(keyBase, job, job.dependsOn.map(o.identityOf)) : undefined;
   let pages = 0;
-  const heap = new HeapPacer();
+  const heap = o.heap ?? new HeapPacer();
   if (!parallel) {
     for (const job of jobs) {
       if (pages % BATCH === 0) heap.check();
