@@ -12,23 +12,30 @@ import vm from 'node:vm';
  * per few thousand pages, a small share of the build.
  */
 export class HeapPacer {
-  private readonly collect: () => void;
   private limit: number;
 
   constructor(private readonly headroom = 128 * 2 ** 20) {
-    // `gc` is exposed only to contexts made after the flag is set, hence the new context.
-    v8.setFlagsFromString('--expose-gc');
-    this.collect = vm.runInNewContext('gc') as () => void;
     this.limit = used() + headroom;
   }
 
   /** Collects if the heap has grown past the limit since the last collection. Cheap to call often. */
   check(): void {
     if (used() < this.limit) return;
-    this.collect();
+    collect();
     const live = used();
     this.limit = live + Math.max(this.headroom, live / 2);
   }
+}
+
+let gc: (() => void) | undefined;
+
+/** A full collection. `gc` is exposed only to contexts made after the flag is set: one is made, once per process. */
+function collect(): void {
+  if (!gc) {
+    v8.setFlagsFromString('--expose-gc');
+    gc = vm.runInNewContext('gc') as () => void;
+  }
+  gc();
 }
 
 function used(): number {

@@ -6,7 +6,7 @@ import type { Article, SiteConfig } from '../types.js';
 import type { Writer } from '../write/writer.js';
 import { outputFileOf, renderPage, type PageJob } from './page-job.js';
 import { type RenderBatch, type RenderItem, type Rendered } from './render-task.js';
-import { HeapPacer } from './heap-pacer.js';
+import type { HeapPacer } from './heap-pacer.js';
 import type { SitemapEntry } from './sitemaps.js';
 
 export interface RenderPagesOptions {
@@ -22,8 +22,8 @@ export interface RenderPagesOptions {
    * made of (`PageJob.dependsOn`) are keyed without building their view; see `pageInputKey`.
    */
   identityOf?: (a: Article) => string;
-  /** The build's heap pacer, when it has one; else rendering paces itself. */
-  heap?: HeapPacer;
+  /** The build's heap pacer: rendering checks it as it queues pages. */
+  heap: HeapPacer;
 }
 
 /** Pages per task, and tasks in flight per thread: enough to keep threads busy, few enough to bound memory. */
@@ -44,7 +44,7 @@ export async function renderPages(jobs: Iterable<PageJob>, o: RenderPagesOptions
   const inputKey = (job: PageJob): string | undefined =>
     keyBase !== undefined && o.identityOf && job.dependsOn ? pageInputKey(keyBase, job, job.dependsOn.map(o.identityOf)) : undefined;
   let pages = 0;
-  const heap = o.heap ?? new HeapPacer();
+  const { heap } = o;
   if (!parallel) {
     for (const job of jobs) {
       if (pages % BATCH === 0) heap.check();
