@@ -10,6 +10,7 @@ import type { WorkerPool } from '../parallel/worker-pool.js';
 import type { ParseItem } from '../parallel/parse-task.js';
 import { PackReader, type BodyRef } from './body-store.js';
 import { contentKey, generatorKey, sha256 } from './keys.js';
+import { StringPool } from './string-pool.js';
 import { loadRecordIndex, saveRecordIndex, type CachedParse } from './record-index.js';
 
 export interface CachedLoadOptions {
@@ -107,9 +108,12 @@ export async function loadArticlesCached(inputDir: string, config: SiteConfig, o
   const current = new Map<string, CachedParse>();
   const parsed: ParsedArticle[] = [];
   const bodyOf = new Map<string, BodyRef>();
+  const pool = new StringPool();
   for (const key of keys) {
     const hit = index.get(key);
     if (!hit) continue; // a file with errors
+    pool.internRecord(hit.record);
+    hit.body.pack = pool.of(hit.body.pack);
     current.set(key, hit);
     parsed.push({ ...hit.record, bodyHtml: '' });
     bodyOf.set(hit.record.source, hit.body);

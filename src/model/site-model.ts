@@ -1,5 +1,6 @@
 import type { Article, ContentError, ParsedArticle, SiteConfig } from '../types.js';
 import { RESERVED_SLUGS, slugFromTitle } from './slug.js';
+import { makeArticle } from './article-record.js';
 
 /** Chronological order, then source path: the same input always gives the same order. */
 export function compareArticles(a: Pick<Article, 'date' | 'source'>, b: Pick<Article, 'date' | 'source'>): number {
@@ -57,9 +58,8 @@ export function assignUrls(parsed: ParsedArticle[], config: SiteConfig): { artic
   for (const a of sorted) {
     const slug = slugs.get(a);
     if (slug === undefined) continue;
-    const { explicitSlug: _explicit, explicitSlugLine: _line, slugBase: _base, ...rest } = a;
     const path = articlePath(a.date, slug);
-    articles.push({ ...rest, slug, path, url: new URL(path.slice(1), config.baseUrl).href, topics: [] });
+    articles.push(makeArticle(a, slug, path, new URL(path.slice(1), config.baseUrl).href, []));
   }
   return { articles, errors };
 }

@@ -1,5 +1,6 @@
 import type { Article, TopicKind, TopicRef } from '../types.js';
 import { slugFromTitle } from './slug.js';
+import { withTopics } from './article-record.js';
 
 export interface Topic {
   slug: string;
@@ -31,7 +32,7 @@ function candidates(a: Article): { name: string; kind: TopicKind }[] {
  */
 export function buildTopics(articles: readonly Article[]): { articles: Article[]; topics: Topic[] } {
   const bySlug = new Map<string, Topic & { spellings: Map<string, number> }>();
-  const withTopics = articles.map((a) => {
+  const articlesWithTopics = articles.map((a) => {
     const refs: TopicRef[] = [];
     const seen = new Set<string>();
     for (const c of candidates(a)) {
@@ -44,7 +45,7 @@ export function buildTopics(articles: readonly Article[]): { articles: Article[]
       if (topic.kind === 'tag' && c.kind !== 'tag') topic.kind = c.kind;
       refs.push({ slug, name: c.name, kind: c.kind });
     }
-    const article: Article = { ...a, topics: refs };
+    const article = withTopics(a, refs);
     for (const r of refs) bySlug.get(r.slug)!.articles.push(article);
     return article;
   });
@@ -52,13 +53,12 @@ export function buildTopics(articles: readonly Article[]): { articles: Article[]
     .map(({ spellings, ...t }) => ({ ...t, name: mostFrequent(spellings) }))
     .sort((x, y) => (x.slug < y.slug ? -1 : 1));
   // Articles show the topic's archive-wide name, so one topic is spelt one way everywhere.
-  const names = new Map(topics.map((t) => [t.slug, t] as const));
-  for (const a of withTopics) {
-    a.topics = a.topics
-      .map((r) => ({ ...r, name: names.get(r.slug)!.name, kind: names.get(r.slug)!.kind }))
-      .sort((x, y) => KIND_ORDER.indexOf(x.kind) - KIND_ORDER.indexOf(y.kind));
+  // One shared ref per topic, not one per mention: 100,000 articles hold up to 800,000 of them.
+  const refOf = new Map(topics.map((t) => [t.slug, { slug: t.slug, name: t.name, kind: t.kind } satisfies TopicRef] as const));
+  for (const a of articlesWithTopics) {
+    a.topics = a.topics.map((r) => refOf.get(r.slug)!).sort((x, y) => KIND_ORDER.indexOf(x.kind) - KIND_ORDER.indexOf(y.kind));
   }
-  return { articles: withTopics, topics };
+  return { articles: articlesWithTopics, topics };
 }
 
 /** The most used spelling; on a tie, a capitalised one (`Shipping` over `shipping`). */

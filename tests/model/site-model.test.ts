@@ -34,6 +34,14 @@ describe('slugFromTitle', () => {
 });
 
 describe('assignUrls', () => {
+  it('gives every article the same members in the same order, optional ones included', () => {
+    const plain = article('a.md', '2025-07-04', 'Storm');
+    const full: ParsedArticle = { ...article('b.md', '2025-07-05', 'Flood'), author: 'Ann', updated: '2025-07-06', aliases: ['/old/'], aliasesLine: 4 };
+    const { articles } = assignUrls([full, plain], config());
+    expect(Object.keys(articles[0]!)).toEqual(Object.keys(articles[1]!));
+    expect(articles.map((a) => [a.source, a.author, a.aliases])).toEqual([['a.md', undefined, undefined], ['b.md', 'Ann', ['/old/']]]);
+  });
+
   it('publishes both articles that share a title and a day, with -2', () => {
     const { articles, errors } = assignUrls(
       [article('b.md', '2025-07-04', 'Storm'), article('a.md', '2025-07-04', 'Storm'), article('c.md', '2025-07-05', 'Storm')],

@@ -29,6 +29,8 @@ describe('buildTopics', () => {
       { slug: 'vladimir-putin', name: 'Vladimir Putin', kind: 'person' },
       { slug: 'ukraine', name: 'Ukraine', kind: 'place' },
     ]);
+    // One ref per topic, shared by every article that has it (not one object per mention).
+    expect(articles[2]!.topics[0]).toBe(articles[1]!.topics[1]);
   });
 });
 
