@@ -1,4 +1,5 @@
 import { loadNameLexicon, type UsedTag } from './name-lexicon.js';
+import { BREAK_AFTER, SENTENCE_START, tokenize } from './name-tokens.js';
 
 /**
  * A fast finder of people, places and organisations: runs of capitalised words, classified with
@@ -39,43 +40,8 @@ const ORGANISATION_WORDS = new Set([
 /** Small words allowed inside a name (`Bank of England`), never at its ends. Not `and`: it joins two names. */
 const CONNECTORS = new Set(['of', 'the', 'for', 'de', 'du', 'la', 'le', 'van', 'von', 'der', 'al', 'bin', 'y', '&']);
 
-const WORD = /[\p{L}\p{N}][\p{L}\p{M}\p{N}.'’&-]*[\p{L}\p{N}.]|[\p{L}\p{N}]/gu;
-
-interface Token {
-  text: string;
-  /** Punctuation other than a dotted abbreviation ends the run after this word. */
-  breakAfter: boolean;
-  sentenceStart: boolean;
-}
-
-function tokenize(text: string): Token[] {
-  const tokens: Token[] = [];
-  let last = 0;
-  let sentenceStart = true;
-  for (const m of text.matchAll(WORD)) {
-    // Most gaps are one space: only longer ones (or other characters) can hold punctuation.
-    if (tokens.length > 0 && !(m.index - last === 1 && text.charCodeAt(last) === 32)) {
-      const gap = text.slice(last, m.index);
-      if (/[,;:!?()"“”—–]|\s-\s|\n/u.test(gap)) tokens.at(-1)!.breakAfter = true;
-      if (/[!?]/.test(gap)) sentenceStart = true;
-    }
-    let word = m[0];
-    let endsSentence = false;
-    // A final period ends a sentence unless the word is an initial or a dotted abbreviation (`U.S.`).
-    if (word.endsWith('.') && !/^(?:\p{L}\.)+$/u.test(word)) {
-      word = word.slice(0, -1);
-      endsSentence = !TITLES.has(word.toLowerCase());
-    }
-    const apostrophe = m[0].includes("'") || m[0].includes('’');
-    if (apostrophe) word = word.replace(/['’]s$/u, '').replace(/['’]$/u, '');
-    tokens.push({ text: word, breakAfter: endsSentence || (apostrophe && /['’]s?$/u.test(m[0])), sentenceStart });
-    sentenceStart = endsSentence;
-    last = m.index + m[0].length;
-  }
-  return tokens;
-}
-
 function capitalised(word: string): boolean {
+  if (word === '') return false; // a word the tokenizer left out (see `Tokens.text`)
   const c = word.charCodeAt(0);
   // ASCII answered without a regular expression: this runs for every word of every article.
   if (c < 128) return c >= 65 && c <= 90;
@@ -112,7 +78,8 @@ function classify(words: string[], titled: boolean, sentenceStart: boolean): Kin
  * (`Putin`, `Ushakov`) counts as a mention of the full name used elsewhere in the same text.
  */
 export function findNames(text: string): { people: string[]; places: string[]; organizations: string[] } {
-  const tokens = tokenize(text);
+  const { text: words, flags } = tokenize(text, TITLES);
+  const count = words.length;
   const found = new Map<string, Found>();
   const loneWords: { word: string; at: number }[] = [];
   const record = (run: string[], titled: boolean, sentenceStart: boolean, at: number) => {
@@ -128,21 +95,21 @@ export function findNames(text: string): { people: string[]; places: string[]; o
     else found.set(key, { name, kind, first: at, mentions: 1 });
   };
   let i = 0;
-  while (i < tokens.length) {
-    if (!capitalised(tokens[i]!.text)) {
+  while (i < count) {
+    if (!capitalised(words[i]!)) {
       i++;
       continue;
     }
     const start = i;
     const run: string[] = [];
-    while (i < tokens.length) {
-      const t = tokens[i]!;
-      const isConnector = CONNECTORS.has(t.text.toLowerCase()) && run.length > 0 && i + 1 < tokens.length && capitalised(tokens[i + 1]!.text);
-      if (!capitalised(t.text) && !isConnector) break;
-      if (/^\p{N}/u.test(t.text)) break;
-      run.push(t.text);
+    while (i < count) {
+      const word = words[i]!;
+      const isConnector = CONNECTORS.has(word.toLowerCase()) && run.length > 0 && i + 1 < count && capitalised(words[i + 1]!);
+      if (!capitalised(word) && !isConnector) break;
+      if (/^\p{N}/u.test(word)) break;
+      run.push(word);
       i++;
-      if (t.breakAfter) break;
+      if ((flags[i - 1]! & BREAK_AFTER) !== 0) break;
     }
     if (run.length === 0) {
       i++;
@@ -164,7 +131,7 @@ export function findNames(text: string): { people: string[]; places: string[]; o
     }
     while (run.length > 0 && CONNECTORS.has(run.at(-1)!.toLowerCase())) run.pop();
     if (run.length === 0) continue;
-    const sentenceStart = tokens[start]!.sentenceStart && run.length === tokens.slice(start, i).length;
+    const sentenceStart = (flags[start]! & SENTENCE_START) !== 0 && run.length === i - start;
     record(run, titled, sentenceStart, start + (i - start - run.length));
   }
 
