@@ -91,7 +91,8 @@ export async function build(options: BuildOptions, writer: Writer): Promise<Buil
     // With the cache: find each file's content key first, and stop here if nothing changed at all.
     const scan = options.cache ? await scanInputs(options.inputDir, options.cache.dir, options.onProgress) : undefined;
     const settings = { rules, search: options.search !== false, published: options.published ? sha256(JSON.stringify(options.published)) : null };
-    const buildKey = scan && wholeBuildKey(scan.inputKey, options.config, theme, settings);
+    // A cold build finds its input key only while parsing: it has no previous build to compare with.
+    let buildKey = scan?.inputKey !== undefined ? wholeBuildKey(scan.inputKey, options.config, theme, settings) : undefined;
     const unchanged = buildKey !== undefined ? (writer.lastBuild?.(buildKey) as BuildResult | undefined) : undefined;
     if (unchanged) {
       scan!.stats.save();
@@ -101,6 +102,7 @@ export async function build(options: BuildOptions, writer: Writer): Promise<Buil
     const loaded = options.cache
       ? await loadArticlesCached(options.inputDir, options.config, { ...options.cache, workers: pool ?? 0, threshold, onProgress: options.onProgress }, scan)
       : await loadArticles(options.inputDir, options.config, options.parseCache);
+    if (scan) buildKey ??= wholeBuildKey((loaded as CachedLoad).inputKey, options.config, theme, settings);
     heap.check();
     const { published: articles, withheld } = selectPublished(loaded.articles, rules);
     const errors = [

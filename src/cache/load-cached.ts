@@ -11,7 +11,7 @@ import type { ParseItem } from '../parallel/parse-task.js';
 import { PackReader, type BodyRef } from './body-store.js';
 import { contentKey, generatorKey, sha256 } from './keys.js';
 import { StringPool } from './string-pool.js';
-import { loadRecordIndex, saveRecordIndex, type CachedParse } from './record-index.js';
+import { hasRecordIndex, loadRecordIndex, saveRecordIndex, type CachedParse } from './record-index.js';
 
 export interface CachedLoadOptions {
   /** Cache folder for this output folder. */
@@ -49,35 +49,44 @@ const READ_AHEAD = 64;
 /** Every input file with its content key: what a build reads before deciding whether anything changed. */
 export interface InputScan {
   files: ListedFile[];
-  keys: string[];
+  /**
+   * Content keys by file. Undefined for a file the scan did not read (see `scanInputs`): the parser
+   * finds its key from the bytes it reads anyway.
+   */
+  keys: (string | undefined)[];
   errors: ContentError[];
-  /** Hash of every input's content key, in order: equal when no input changed. */
-  inputKey: string;
+  /** Hash of every input's content key, in order (equal when no input changed); undefined until every key is known. */
+  inputKey: string | undefined;
   stats: StatIndex;
+  generator: string;
 }
 
 /**
  * Lists the input and finds every file's content key (its bytes, the path it is reported under and
- * the generator), reading and hashing only files whose metadata changed since the last build.
+ * the generator), reading and hashing only files whose metadata changed since the last build. When
+ * the cache has no record index yet (a cold build), every file is parsed anyway: their keys are left
+ * for the parser threads to find, so the files are not read twice and the threads do not wait.
  */
 export async function scanInputs(inputDir: string, dir: string, onProgress?: CachedLoadOptions['onProgress']): Promise<InputScan> {
   mkdirSync(dir, { recursive: true });
   const generator = generatorKey();
   const { files, errors } = await listSourceFiles(inputDir);
   const stats = new StatIndex(dir, generator);
-  const keys: string[] = new Array(files.length);
+  const readUnknown = hasRecordIndex(dir);
+  const keys: (string | undefined)[] = new Array(files.length);
   for (let i = 0; i < files.length; i += READ_AHEAD) {
     const chunk = files.slice(i, i + READ_AHEAD);
     await Promise.all(
       chunk.map(async (f, k) => {
-        const key = stats.keyOf(f) ?? contentKey(generator, f.file, await readFile(f.full));
+        const key = stats.keyOf(f) ?? (readUnknown ? contentKey(generator, f.file, await readFile(f.full)) : undefined);
         keys[i + k] = key;
-        stats.remember(f, key);
+        if (key !== undefined) stats.remember(f, key);
       }),
     );
     onProgress?.('reading', Math.min(i + READ_AHEAD, files.length), files.length);
   }
-  return { files, keys, errors, inputKey: sha256(...keys), stats };
+  const known = keys.every((k) => k !== undefined);
+  return { files, keys, errors, inputKey: known ? sha256(...(keys as string[])) : undefined, stats, generator };
 }
 
 /**
@@ -92,24 +101,26 @@ export async function loadArticlesCached(inputDir: string, config: SiteConfig, o
   const index = loadRecordIndex(options.dir);
   const misses: ParseItem[] = [];
   keys.forEach((key, i) => {
-    if (!index.has(key)) misses.push({ index: i, full: files[i]!.full, file: files[i]!.file });
+    if (key === undefined || !index.has(key)) misses.push({ index: i, full: files[i]!.full, file: files[i]!.file, findKey: key === undefined });
   });
 
   let parsedDone = 0;
-  const outcomes = await parseAll(misses, options.dir, `${Date.now().toString(36)}-${randomBytes(3).toString('hex')}`, options.workers, (n) =>
+  const outcomes = await parseAll(misses, { packDir: options.dir, generator: scan.generator }, `${Date.now().toString(36)}-${randomBytes(3).toString('hex')}`, options.workers, (n) =>
     options.onProgress?.('parsing', (parsedDone += n), misses.length),
     options.threshold,
   );
   for (const o of outcomes) {
+    if (o.key !== undefined) keys[o.index] = o.key, scan.stats.remember(files[o.index]!, o.key);
     if (o.errors) errors.push(...o.errors);
     else if (o.record && o.body) index.set(keys[o.index]!, { record: o.record, body: o.body });
   }
+  const inputKey = scan.inputKey ?? sha256(...(keys as string[]));
 
   const current = new Map<string, CachedParse>();
   const parsed: ParsedArticle[] = [];
   const bodyOf = new Map<string, BodyRef>();
   const pool = new StringPool();
-  for (const key of keys) {
+  for (const key of keys as string[]) {
     const hit = index.get(key);
     if (!hit) continue; // a file with errors
     pool.internRecord(hit.record);
@@ -134,7 +145,7 @@ export async function loadArticlesCached(inputDir: string, config: SiteConfig, o
     bodyOf: (a: Article) => bodies.read(bodyOf.get(a.source)!),
     articles,
     errors: [...errors, ...urlErrors],
-    inputKey: scan.inputKey,
+    inputKey,
     parsed: misses.length,
     reused: files.length - misses.length,
     bodies,

@@ -17,6 +17,11 @@ export interface CachedParse {
 const INDEX = 'records.ndjson';
 const WRITE_CHUNK = 1 << 20;
 
+/** Whether a build has saved an index here: without one every file is parsed, so none need hashing first. */
+export function hasRecordIndex(dir: string): boolean {
+  return existsSync(path.join(dir, INDEX));
+}
+
 /** Cached parses by content key; entries whose pack file has gone are dropped (they are parsed again). */
 export function loadRecordIndex(dir: string): Map<string, CachedParse> {
   const file = path.join(dir, INDEX);

@@ -14,14 +14,14 @@ export const PARALLEL_THRESHOLD = 400;
  */
 export async function parseAll(
   items: ParseItem[],
-  packDir: string,
+  target: Pick<ParseBatch, 'packDir' | 'generator'>,
   packPrefix: string,
   workers: number | WorkerPool,
   onDone: (count: number) => void,
   threshold = PARALLEL_THRESHOLD,
 ): Promise<ParseOutcome[]> {
   const batches: ParseBatch[] = [];
-  for (let i = 0; i < items.length; i += BATCH) batches.push({ items: items.slice(i, i + BATCH), packDir, packPrefix });
+  for (let i = 0; i < items.length; i += BATCH) batches.push({ items: items.slice(i, i + BATCH), ...target, packPrefix });
   const results: ParseOutcome[] = [];
   const threads = typeof workers === 'number' ? workers : workers.threads;
   if (threads === 0 || items.length < threshold) {

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { threadId } from 'node:worker_threads';
 import type { ContentError, ParsedArticle } from '../types.js';
 import { PackAppender, type BodyRef } from '../cache/body-store.js';
+import { contentKey } from '../cache/keys.js';
 import { decodeUtf8, parseArticle } from '../load/parse-article.js';
 
 /** A parsed article without its body, which went to a pack file instead. */
@@ -14,10 +15,14 @@ export interface ParseItem {
   full: string;
   /** Path as shown to the user. */
   file: string;
+  /** The file's content key is not known yet: find it from the bytes read (see `scanInputs`). */
+  findKey?: boolean;
 }
 
 export interface ParseOutcome {
   index: number;
+  /** The content key, when the item asked for it. */
+  key?: string;
   record?: ParsedRecord;
   body?: BodyRef;
   errors?: ContentError[];
@@ -26,6 +31,8 @@ export interface ParseOutcome {
 export interface ParseBatch {
   items: ParseItem[];
   packDir: string;
+  /** The generator's key, part of every content key. */
+  generator: string;
   /** Unique per build; the thread id is added, so no two threads ever append to one file. */
   packPrefix: string;
 }
@@ -46,18 +53,20 @@ export async function parseBatch(batch: ParseBatch): Promise<ParseOutcome[]> {
 async function parseInto(batch: ParseBatch, appender: PackAppender): Promise<ParseOutcome[]> {
   const out: ParseOutcome[] = [];
   for (const item of batch.items) {
-    const text = decodeUtf8(readFileSync(item.full), item.file);
+    const bytes = readFileSync(item.full);
+    const key = item.findKey ? contentKey(batch.generator, item.file, bytes) : undefined;
+    const text = decodeUtf8(bytes, item.file);
     if (typeof text !== 'string') {
-      out.push({ index: item.index, errors: [text] });
+      out.push({ index: item.index, key, errors: [text] });
       continue;
     }
     const result = parseArticle(text, item.file);
     if (Array.isArray(result)) {
-      out.push({ index: item.index, errors: result });
+      out.push({ index: item.index, key, errors: result });
       continue;
     }
     const { bodyHtml, ...record } = result;
-    out.push({ index: item.index, record, body: appender.append(bodyHtml) });
+    out.push({ index: item.index, key, record, body: appender.append(bodyHtml) });
   }
   return out;
 }

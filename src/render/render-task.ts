@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Liquid } from 'liquidjs';
 import { pageKey } from '../cache/page-key.js';
@@ -6,6 +6,7 @@ import { sha256 } from '../cache/keys.js';
 import { createTemplateEngine } from './engine.js';
 import { renderPageSync, type PageJob } from './page-job.js';
 import { checkRelativePath } from '../write/writer.js';
+import { FolderMaker } from '../write/folder-maker.js';
 
 export interface RenderItem {
   /** Output file, relative to the output folder. */
@@ -36,7 +37,7 @@ export interface Rendered {
 
 /** One engine per theme per thread: Liquid parses each template once and keeps it. */
 const engines = new Map<string, Liquid>();
-const madeDirs = new Set<string>();
+const folders = new FolderMaker();
 
 /**
  * Renders pages with the same `renderPage` the single-threaded build uses and writes them into the
@@ -61,8 +62,7 @@ export function renderBatch(batch: RenderBatch): Rendered[] {
     }
     const html = renderPageSync(engine, { template: item.template, view: item.view });
     const full = path.join(batch.stagingDir, rel);
-    const dir = path.dirname(full);
-    if (!madeDirs.has(dir)) mkdirSync(dir, { recursive: true }), madeDirs.add(dir);
+    folders.ensureParent(full);
     writeFileSync(full, html);
     out.push({ file: rel, key, written: true });
   }

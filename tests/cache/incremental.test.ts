@@ -1,6 +1,9 @@
-import { appendFileSync, cpSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { build, type BuildOptions } from '../../src/build.js';
+import { parseConfig } from '../../src/load/config.js';
+import { IncrementalDiskWriter } from '../../src/write/incremental-writer.js';
 import { fixtures, repoRoot, runCli, snapshotSite, tempDir } from '../helpers.js';
 
 /** A copy of the basic fixture and its templates that a test may edit. */
@@ -104,4 +107,44 @@ describe('content-hash cache and incremental rebuilds (through the CLI)', () => 
     expect(w.cached(w.out).code).toBe(0);
     expect(snapshotSite(w.out)).toEqual(w.cold());
   });
+});
+
+describe('input keys found by the parser threads on a cold build', () => {
+  /** A writer that tells whether the build asked for, and found, the previous build's key. */
+  class WatchedWriter extends IncrementalDiskWriter {
+    asked: boolean[] = [];
+    override lastBuild(buildKey: string): unknown {
+      const found = super.lastBuild(buildKey);
+      this.asked.push(found !== undefined);
+      return found;
+    }
+  }
+  const options = (input: string, cache: string, workers: number): BuildOptions => {
+    const r = parseConfig(readFileSync(path.join(fixtures, 'basic.config.json'), 'utf8'), 'archive.config.json');
+    if (!r.ok) throw new Error(JSON.stringify(r.errors));
+    return { inputDir: input, templatesDir: path.join(repoRoot, 'templates'), config: r.config, search: false, cache: { dir: cache, workers, threshold: 0 } };
+  };
+
+  for (const workers of [0, 2]) {
+    it(`a cold build (${workers} threads) finds its input key while parsing, and an unchanged rebuild finds that key`, async () => {
+      const root = tempDir();
+      const input = path.join(root, 'in');
+      cpSync(path.join(fixtures, 'basic'), input, { recursive: true });
+      const out = path.join(root, 'dist');
+      const cache = path.join(root, 'cache');
+      const first = new WatchedWriter(out, cache);
+      expect((await build(options(input, cache, workers), first)).errors).toEqual([]);
+      // No record index yet: nothing to compare with, so the scan hashed no file and asked nothing.
+      expect(first.asked).toEqual([]);
+      const second = new WatchedWriter(out, cache);
+      const again = await build(options(input, cache, workers), second);
+      expect(second.asked).toEqual([true]);
+      expect(again.articles).toBe(8);
+      // A changed file is a changed key: the next build does not take the shortcut.
+      appendFileSync(path.join(input, readdirSync(input).sort()[0]!), '\nOne more paragraph.\n');
+      const third = new WatchedWriter(out, cache);
+      expect((await build(options(input, cache, workers), third)).errors).toEqual([]);
+      expect(third.asked).toEqual([false]);
+    });
+  }
 });

@@ -1,0 +1,24 @@
+import { mkdirSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { expect, it } from 'vitest';
+import { FolderMaker } from '../../src/write/folder-maker.js';
+import { tempDir } from '../helpers.js';
+
+it('makes a page folder and its missing parents, and accepts folders made by another thread', () => {
+  const root = tempDir();
+  const folders = new FolderMaker();
+  folders.ensureParent(path.join(root, 'site/2025/07/04/storm/index.html'));
+  expect(statSync(path.join(root, 'site/2025/07/04/storm')).isDirectory()).toBe(true);
+  // Another thread made the next day's folder first: no error, and files can be written in it.
+  mkdirSync(path.join(root, 'site/2025/07/05'));
+  folders.ensureParent(path.join(root, 'site/2025/07/05/flood/index.html'));
+  writeFileSync(path.join(root, 'site/2025/07/05/flood/index.html'), 'x');
+  folders.ensureParent(path.join(root, 'site/2025/07/05/flood/index.html'));
+  expect(statSync(path.join(root, 'site/2025/07/05/flood/index.html')).size).toBe(1);
+});
+
+it('reports a folder it cannot make', () => {
+  const root = tempDir();
+  writeFileSync(path.join(root, 'file'), 'x');
+  expect(() => new FolderMaker().ensure(path.join(root, 'file/below'))).toThrow(/ENOTDIR/);
+});
