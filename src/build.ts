@@ -89,7 +89,7 @@ export async function build(options: BuildOptions, writer: Writer): Promise<Buil
   try {
     const theme = await loadTheme(options.templatesDir);
     // With the cache: find each file's content key first, and stop here if nothing changed at all.
-    const scan = options.cache ? await scanInputs(options.inputDir, options.cache.dir, options.onProgress) : undefined;
+    let scan = options.cache ? await scanInputs(options.inputDir, options.cache.dir, options.onProgress) : undefined;
     const settings = { rules, search: options.search !== false, published: options.published ? sha256(JSON.stringify(options.published)) : null };
     // A cold build finds its input key only while parsing: it has no previous build to compare with.
     let buildKey = scan?.inputKey !== undefined ? wholeBuildKey(scan.inputKey, options.config, theme, settings) : undefined;
@@ -103,6 +103,7 @@ export async function build(options: BuildOptions, writer: Writer): Promise<Buil
       ? await loadArticlesCached(options.inputDir, options.config, { ...options.cache, workers: pool ?? 0, threshold, onProgress: options.onProgress }, scan)
       : await loadArticles(options.inputDir, options.config, options.parseCache);
     if (scan) buildKey ??= wholeBuildKey((loaded as CachedLoad).inputKey, options.config, theme, settings);
+    scan = undefined; // the file list and stat index, not needed past loading (a build's locals live to its end)
     heap.check();
     const { published: articles, withheld } = selectPublished(loaded.articles, rules);
     const errors = [
