@@ -132,6 +132,8 @@ export async function build(options: BuildOptions, writer: Writer): Promise<Buil
       identityOf: 'identityOf' in loaded ? (loaded as CachedLoad).identityOf : undefined,
       heap,
     });
+    // The threads' heaps are let go before feeds, sitemaps and articles.json are made, not after.
+    await pool?.destroy();
     const clashes = redirectClashes(model.articles, new Set(listed.map((p) => p.path)));
     if (clashes.length > 0) {
       await writer.abort();
