@@ -1,4 +1,5 @@
-import { lstat, readdir, readFile, realpath } from 'node:fs/promises';
+import { lstatSync, readdirSync, realpathSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { ContentError } from '../types.js';
 import { isArticleFile } from './parse-article.js';
@@ -40,30 +41,37 @@ export interface ListedFile {
   stat: { size: number; mtimeMs: number; ctimeMs: number; ino: number };
 }
 
-/** The same walk as `readSourceFiles`, without reading any file, so memory does not grow with the archive. */
+/**
+ * The same walk as `readSourceFiles`, without reading any file, so memory does not grow with the
+ * archive. Synchronous calls: one awaited `lstat` per file cost a thread-pool round trip each
+ * (0.75 s of a one-article rebuild at 20,000 files); nothing else runs while a build lists its input.
+ */
 export async function listSourceFiles(inputDir: string): Promise<{ files: ListedFile[]; errors: ContentError[] }> {
   const files: ListedFile[] = [];
   const errors: ContentError[] = [];
   let root: string;
   try {
-    root = await realpath(inputDir);
+    root = realpathSync(inputDir);
   } catch {
     return { files, errors: [{ file: inputDir, message: 'input folder does not exist' }] };
   }
+  const base = path.resolve(inputDir);
+  // Every file is under the input folder, so each is shown as the folder is, joined with its path.
+  const shownBase = displayPath(base);
 
-  async function walk(dir: string, relDir: string): Promise<void> {
-    const entries = await readdir(dir, { withFileTypes: true });
+  function walk(dir: string, relDir: string): void {
+    const entries = readdirSync(dir, { withFileTypes: true });
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const entry of entries) {
       if (entry.name.startsWith('.')) continue;
       const rel = relDir ? `${relDir}/${entry.name}` : entry.name;
-      const full = path.join(path.resolve(inputDir), rel);
-      const shown = displayPath(full);
-      let stat = await lstat(full);
+      const full = path.join(base, rel);
+      const shown = path.join(shownBase, rel);
+      let stat = lstatSync(full);
       if (stat.isSymbolicLink()) {
         let target: string;
         try {
-          target = await realpath(full);
+          target = realpathSync(full);
         } catch {
           errors.push({ file: shown, message: 'symbolic link points to nothing' });
           continue;
@@ -72,15 +80,15 @@ export async function listSourceFiles(inputDir: string): Promise<{ files: Listed
           errors.push({ file: shown, message: 'symbolic link points outside the input folder; it is not read' });
           continue;
         }
-        stat = await lstat(target);
+        stat = lstatSync(target);
       }
       if (stat.isDirectory()) {
-        if (!entry.isSymbolicLink()) await walk(full, rel);
+        if (!entry.isSymbolicLink()) walk(full, rel);
       } else if (stat.isFile() && isArticleFile(entry.name)) {
         files.push({ file: shown, relative: rel, full, stat: { size: stat.size, mtimeMs: stat.mtimeMs, ctimeMs: stat.ctimeMs, ino: stat.ino } });
       }
     }
   }
-  await walk(root, '');
+  walk(root, '');
   return { files, errors };
 }

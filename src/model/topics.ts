@@ -32,11 +32,18 @@ function candidates(a: Article): { name: string; kind: TopicKind }[] {
  */
 export function buildTopics(articles: readonly Article[]): { articles: Article[]; topics: Topic[] } {
   const bySlug = new Map<string, Topic & { spellings: Map<string, number> }>();
+  // Names repeat across articles (tags, places, people): each is transliterated once.
+  const slugs = new Map<string, string>();
+  const slugOf = (name: string) => {
+    let slug = slugs.get(name);
+    if (slug === undefined) slugs.set(name, (slug = slugFromTitle(name)));
+    return slug;
+  };
   const articlesWithTopics = articles.map((a) => {
     const refs: TopicRef[] = [];
     const seen = new Set<string>();
     for (const c of candidates(a)) {
-      const slug = slugFromTitle(c.name);
+      const slug = slugOf(c.name);
       if (slug === 'article' || seen.has(slug) || refs.length >= MAX_TOPICS_PER_ARTICLE) continue;
       seen.add(slug);
       let topic = bySlug.get(slug);
