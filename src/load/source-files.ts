@@ -56,8 +56,15 @@ export async function listSourceFiles(inputDir: string): Promise<{ files: Listed
     return { files, errors: [{ file: inputDir, message: 'input folder does not exist' }] };
   }
   const base = path.resolve(inputDir);
-  // Every file is under the input folder, so each is shown as the folder is, joined with its path.
+  // Every file is under the input folder, so each is shown as the folder is, joined with its path;
+  // except when the working folder is inside the input folder (files outside it are shown absolute).
   const shownBase = displayPath(base);
+  const fromBase = path.relative(base, process.cwd());
+  const cwdInside = fromBase !== '' && fromBase !== '..' && !fromBase.startsWith(`..${path.sep}`) && !path.isAbsolute(fromBase);
+  const shownOf = (full: string, rel: string) => {
+    const joined = path.join(shownBase, rel);
+    return cwdInside || (!path.isAbsolute(joined) && joined.startsWith('..')) ? displayPath(full) : joined;
+  };
 
   function walk(dir: string, relDir: string): void {
     const entries = readdirSync(dir, { withFileTypes: true });
@@ -66,7 +73,7 @@ export async function listSourceFiles(inputDir: string): Promise<{ files: Listed
       if (entry.name.startsWith('.')) continue;
       const rel = relDir ? `${relDir}/${entry.name}` : entry.name;
       const full = path.join(base, rel);
-      const shown = path.join(shownBase, rel);
+      const shown = shownOf(full, rel);
       let stat = lstatSync(full);
       if (stat.isSymbolicLink()) {
         let target: string;

@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 
 /**
@@ -19,7 +19,8 @@ export class FolderMaker {
     try {
       mkdirSync(dir);
     } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+      // Made meanwhile by another thread, or a root that answers EISDIR (macOS) or EPERM (Windows).
+      if (!isFolder(dir)) throw err;
     }
     this.made.add(dir);
   }
@@ -27,5 +28,13 @@ export class FolderMaker {
   /** Makes the folder `file` goes in. */
   ensureParent(file: string): void {
     this.ensure(path.dirname(file));
+  }
+}
+
+function isFolder(dir: string): boolean {
+  try {
+    return statSync(dir).isDirectory();
+  } catch {
+    return false;
   }
 }

@@ -20,5 +20,13 @@ it('makes a page folder and its missing parents, and accepts folders made by ano
 it('reports a folder it cannot make', () => {
   const root = tempDir();
   writeFileSync(path.join(root, 'file'), 'x');
-  expect(() => new FolderMaker().ensure(path.join(root, 'file/below'))).toThrow(/ENOTDIR/);
+  expect(() => new FolderMaker().ensure(path.join(root, 'file/below'))).toThrow(/EEXIST.*file/);
+});
+
+it('walks up to the root of the file system without failing on it', () => {
+  const root = tempDir();
+  const folders = new FolderMaker();
+  folders.ensure(path.join(root, 'a/b'));
+  folders.ensure(path.parse(root).root);
+  expect(statSync(path.join(root, 'a/b')).isDirectory()).toBe(true);
 });
