@@ -19,7 +19,7 @@ import type { Writer } from './write/writer.js';
 import { loadArticlesCached, scanInputs, type CachedLoad } from './cache/load-cached.js';
 import { wholeBuildKey } from './cache/build-key.js';
 import { sha256 } from './cache/keys.js';
-import type { Progress } from './cache/page-key.js';
+import { archiveShapeKey, type Progress } from './cache/page-key.js';
 import { PARALLEL_THRESHOLD } from './parallel/parse-pool.js';
 import { WorkerPool } from './parallel/worker-pool.js';
 import { renderPages } from './render/render-pages.js';
@@ -130,6 +130,7 @@ export async function build(options: BuildOptions, writer: Writer): Promise<Buil
       pool: articles.length >= threshold ? pool : undefined,
       onPage: (done) => options.onProgress?.('writing', done, 0),
       identityOf: 'identityOf' in loaded ? (loaded as CachedLoad).identityOf : undefined,
+      archiveShape: 'identityOf' in loaded ? archiveShapeKey(model.articles) : undefined,
       heap,
     });
     // The threads' heaps are let go before feeds, sitemaps and articles.json are made, not after.

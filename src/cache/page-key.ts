@@ -1,6 +1,6 @@
 import type { Theme } from '../load/theme.js';
 import type { PageJob } from '../render/page-job.js';
-import type { SiteConfig } from '../types.js';
+import type { Article, SiteConfig } from '../types.js';
 import { generatorKey, sha256 } from './keys.js';
 
 /** Progress of a phase: `total` is 0 when it is not known in advance. */
@@ -30,8 +30,24 @@ export function pageKey(base: string, job: Pick<PageJob, 'template' | 'view'>): 
  * a body read from the cache and a render. Its view is a function of exactly these, so equal keys
  * still mean byte-identical pages.
  */
-export function pageInputKey(base: string, job: Pick<PageJob, 'template' | 'path'>, identities: readonly string[]): string {
-  return sha256(base, 'inputs', job.template, job.path, ...identities);
+export function pageInputKey(base: string, job: Pick<PageJob, 'template' | 'path'>, identities: readonly string[], archiveShape?: string): string {
+  return archiveShape === undefined
+    ? sha256(base, 'inputs', job.template, job.path, ...identities)
+    : sha256(base, 'inputs+archive', archiveShape, job.template, job.path, ...identities);
+}
+
+/**
+ * The shape of the archive as list pages show it beyond the articles they list: which articles
+ * there are, in which order, on which dates and paths, under which topics (with their archive-wide
+ * names and kinds). Counts, neighbouring days and months, pagination, calendars and topic names are
+ * all functions of it, so a list page keyed by it and by the identities of the articles it lists
+ * (`PageJob.dependsOnArchive`) is byte-identical when its key is. Editing an article's text leaves
+ * it unchanged; adding, removing, re-dating or re-topicing one changes it (and every list page's key).
+ */
+export function archiveShapeKey(articles: readonly Article[]): string {
+  const parts: string[] = [];
+  for (const a of articles) parts.push(a.source, a.path, a.date, JSON.stringify(a.topics));
+  return sha256(...parts);
 }
 
 export function pageKeyer(config: SiteConfig, theme: Theme): (job: PageJob) => string {

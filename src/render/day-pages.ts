@@ -1,7 +1,7 @@
 import type { Article } from '../types.js';
 import { groupRuns } from '../model/group-runs.js';
 import type { SiteModel } from '../model/site.js';
-import type { PageJob, RenderContext } from './page-job.js';
+import { lazyJob, type PageJob, type RenderContext } from './page-job.js';
 import { articleSummaryView, pageMeta } from './views.js';
 
 /** `/on-this-day/MM-DD/`: that calendar day's articles across all years, newest first, grouped by year. */
@@ -20,31 +20,28 @@ export function* onThisDayJobs(model: SiteModel, ctx: RenderContext): Generator<
     const sample = articles[0]!.date;
     const label = dates.dayMonth(sample);
     const path = link.onThisDayPath(sample);
-    const years = groupRuns(articles, (a) => a.date.slice(0, 4)).map((run) => ({
-      year: run.key,
-      articles: run.items.map((a) => articleSummaryView(a, link, dates)),
-    }));
     const neighbour = (k: string | undefined) => {
       const any = k ? byDay.get(k)![0]! : undefined;
       return any ? { href: link.href(link.onThisDayPath(any.date)), label: dates.dayMonth(any.date) } : null;
     };
-    yield {
-      path,
-      template: 'on-this-day',
-      view: {
-        site: ctx.site,
-        page: pageMeta(link, path, {
-          title: `On this day: ${label}`,
-          description: `Articles published on ${label} in every year of the archive.`,
-          kind: 'on-this-day',
-          breadcrumbs: [{ href: link.href('/archive/'), label: 'Archive' }],
-        }),
-        day: { label, count: articles.length },
-        years,
-        prev: neighbour(keys[i - 1]),
-        next: neighbour(keys[i + 1]),
-      },
-    };
+    const prev = keys[i - 1];
+    const next = keys[i + 1];
+    yield lazyJob({ path, template: 'on-this-day', dependsOn: articles, dependsOnArchive: true }, () => ({
+      site: ctx.site,
+      page: pageMeta(link, path, {
+        title: `On this day: ${label}`,
+        description: `Articles published on ${label} in every year of the archive.`,
+        kind: 'on-this-day',
+        breadcrumbs: [{ href: link.href('/archive/'), label: 'Archive' }],
+      }),
+      day: { label, count: articles.length },
+      years: groupRuns(articles, (a) => a.date.slice(0, 4)).map((run) => ({
+        year: run.key,
+        articles: run.items.map((a) => articleSummaryView(a, link, dates)),
+      })),
+      prev: neighbour(prev),
+      next: neighbour(next),
+    }));
   }
 }
 

@@ -3,7 +3,7 @@ import type { DayEntry, MonthEntry, YearEntry } from '../model/date-index.js';
 import { monthGrid } from '../model/calendar-grid.js';
 import { groupRuns } from '../model/group-runs.js';
 import { paginate } from '../model/paginate.js';
-import type { PageJob, RenderContext } from './page-job.js';
+import { lazyJob, type PageJob, type RenderContext } from './page-job.js';
 import { articleSummaryView, pageMeta, pageSuffix, paginationView, type LinkView } from './views.js';
 
 function neighbourLink(label: string, href: string | undefined): LinkView | null {
@@ -14,21 +14,17 @@ function neighbourLink(label: string, href: string | undefined): LinkView | null
 export function* homePageJobs(newestFirst: readonly Article[], ctx: RenderContext): Generator<PageJob> {
   const { config, link, dates } = ctx;
   for (const page of paginate(newestFirst, config.pageSize, '/')) {
-    yield {
-      path: page.path,
-      template: 'home',
-      view: {
-        site: ctx.site,
-        page: pageMeta(link, page.path, {
-          title: page.number === 1 ? config.title : `Latest articles${pageSuffix(page)}`,
-          description: config.description,
-          kind: 'home',
-          breadcrumbs: [],
-        }),
-        articles: page.items.map((a) => articleSummaryView(a, link, dates)),
-        pagination: paginationView(page, link),
-      },
-    };
+    yield lazyJob({ path: page.path, template: 'home', dependsOn: page.items, dependsOnArchive: true }, () => ({
+      site: ctx.site,
+      page: pageMeta(link, page.path, {
+        title: page.number === 1 ? config.title : `Latest articles${pageSuffix(page)}`,
+        description: config.description,
+        kind: 'home',
+        breadcrumbs: [],
+      }),
+      articles: page.items.map((a) => articleSummaryView(a, link, dates)),
+      pagination: paginationView(page, link),
+    }));
   }
 }
 
@@ -64,30 +60,27 @@ export function yearPageJob(years: readonly YearEntry[], i: number, ctx: RenderC
   const path = link.yearPath(y.year);
   const prev = years[i - 1];
   const next = years[i + 1];
-  return {
-    path,
-    template: 'year',
-    view: {
-      site: ctx.site,
-      page: pageMeta(link, path, {
-        title: String(y.year),
-        description: `${y.count} articles from ${y.year}.`,
-        kind: 'year',
-        breadcrumbs: [{ href: link.href('/archive/'), label: 'Archive' }],
-      }),
-      year: { label: String(y.year), count: y.count },
-      months: y.months.map((m) => ({
-        label: dates.monthName(m.month),
-        href: link.href(link.monthPath(m.year, m.month)),
-        count: m.count,
-        days: m.days.length,
-      })),
-      weekdays: dates.weekdayNames(),
-      calendar: calendarMonths(y, ctx),
-      prev: neighbourLink(prev ? String(prev.year) : '', prev ? link.href(link.yearPath(prev.year)) : undefined),
-      next: neighbourLink(next ? String(next.year) : '', next ? link.href(link.yearPath(next.year)) : undefined),
-    },
-  };
+  // Counts and a calendar only: a function of the archive's shape alone.
+  return lazyJob({ path, template: 'year', dependsOn: [], dependsOnArchive: true }, () => ({
+    site: ctx.site,
+    page: pageMeta(link, path, {
+      title: String(y.year),
+      description: `${y.count} articles from ${y.year}.`,
+      kind: 'year',
+      breadcrumbs: [{ href: link.href('/archive/'), label: 'Archive' }],
+    }),
+    year: { label: String(y.year), count: y.count },
+    months: y.months.map((m) => ({
+      label: dates.monthName(m.month),
+      href: link.href(link.monthPath(m.year, m.month)),
+      count: m.count,
+      days: m.days.length,
+    })),
+    weekdays: dates.weekdayNames(),
+    calendar: calendarMonths(y, ctx),
+    prev: neighbourLink(prev ? String(prev.year) : '', prev ? link.href(link.yearPath(prev.year)) : undefined),
+    next: neighbourLink(next ? String(next.year) : '', next ? link.href(link.yearPath(next.year)) : undefined),
+  }));
 }
 
 /**
@@ -124,33 +117,28 @@ export function* monthPageJobs(months: readonly MonthEntry[], i: number, ctx: Re
   const next = months[i + 1];
   const articles = m.days.flatMap((d) => d.articles);
   for (const page of paginate(articles, config.pageSize, listPath)) {
-    const groups = groupRuns(page.items, (a) => a.date).map((run) => ({
-      label: dates.long(run.key),
-      href: link.href(link.dayPath(m.year, m.month, Number(run.key.slice(8)))),
-      articles: run.items.map((a) => articleSummaryView(a, link, dates)),
+    yield lazyJob({ path: page.path, template: 'month', dependsOn: page.items, dependsOnArchive: true }, () => ({
+      site: ctx.site,
+      page: pageMeta(link, page.path, {
+        title: `${dates.monthYear(m.year, m.month)}${pageSuffix(page)}`,
+        description: `${m.count} articles from ${dates.monthYear(m.year, m.month)}.`,
+        kind: 'month',
+        breadcrumbs: [
+          { href: link.href('/archive/'), label: 'Archive' },
+          { href: link.href(link.yearPath(m.year)), label: String(m.year) },
+        ],
+      }),
+      month: { label: dates.monthYear(m.year, m.month), count: m.count },
+      days: m.days.map((d) => ({ label: String(d.day), href: link.href(link.dayPath(d.year, d.month, d.day)), count: d.articles.length })),
+      groups: groupRuns(page.items, (a) => a.date).map((run) => ({
+        label: dates.long(run.key),
+        href: link.href(link.dayPath(m.year, m.month, Number(run.key.slice(8)))),
+        articles: run.items.map((a) => articleSummaryView(a, link, dates)),
+      })),
+      pagination: paginationView(page, link),
+      prev: prev ? { href: link.href(link.monthPath(prev.year, prev.month)), label: dates.monthYear(prev.year, prev.month) } : null,
+      next: next ? { href: link.href(link.monthPath(next.year, next.month)), label: dates.monthYear(next.year, next.month) } : null,
     }));
-    yield {
-      path: page.path,
-      template: 'month',
-      view: {
-        site: ctx.site,
-        page: pageMeta(link, page.path, {
-          title: `${dates.monthYear(m.year, m.month)}${pageSuffix(page)}`,
-          description: `${m.count} articles from ${dates.monthYear(m.year, m.month)}.`,
-          kind: 'month',
-          breadcrumbs: [
-            { href: link.href('/archive/'), label: 'Archive' },
-            { href: link.href(link.yearPath(m.year)), label: String(m.year) },
-          ],
-        }),
-        month: { label: dates.monthYear(m.year, m.month), count: m.count },
-        days: m.days.map((d) => ({ label: String(d.day), href: link.href(link.dayPath(d.year, d.month, d.day)), count: d.articles.length })),
-        groups,
-        pagination: paginationView(page, link),
-        prev: prev ? { href: link.href(link.monthPath(prev.year, prev.month)), label: dates.monthYear(prev.year, prev.month) } : null,
-        next: next ? { href: link.href(link.monthPath(next.year, next.month)), label: dates.monthYear(next.year, next.month) } : null,
-      },
-    };
   }
 }
 
@@ -165,27 +153,23 @@ export function* dayPageJobs(days: readonly DayEntry[], i: number, ctx: RenderCo
   const dayLink = (e: DayEntry | undefined) =>
     e ? { href: link.href(link.dayPath(e.year, e.month, e.day)), label: dates.long(e.articles[0]!.date) } : null;
   for (const page of paginate(d.articles, config.pageSize, listPath)) {
-    yield {
-      path: page.path,
-      template: 'day',
-      view: {
-        site: ctx.site,
-        page: pageMeta(link, page.path, {
-          title: `${dates.long(iso)}${pageSuffix(page)}`,
-          description: `${d.articles.length} articles from ${dates.long(iso)}.`,
-          kind: 'day',
-          breadcrumbs: [
-            { href: link.href('/archive/'), label: 'Archive' },
-            { href: link.href(link.yearPath(d.year)), label: String(d.year) },
-            { href: link.href(link.monthPath(d.year, d.month)), label: dates.monthName(d.month) },
-          ],
-        }),
-        day: { label: dates.long(iso), dateIso: iso, count: d.articles.length },
-        articles: page.items.map((a) => articleSummaryView(a, link, dates)),
-        pagination: paginationView(page, link),
-        prev: dayLink(prev),
-        next: dayLink(next),
-      },
-    };
+    yield lazyJob({ path: page.path, template: 'day', dependsOn: page.items, dependsOnArchive: true }, () => ({
+      site: ctx.site,
+      page: pageMeta(link, page.path, {
+        title: `${dates.long(iso)}${pageSuffix(page)}`,
+        description: `${d.articles.length} articles from ${dates.long(iso)}.`,
+        kind: 'day',
+        breadcrumbs: [
+          { href: link.href('/archive/'), label: 'Archive' },
+          { href: link.href(link.yearPath(d.year)), label: String(d.year) },
+          { href: link.href(link.monthPath(d.year, d.month)), label: dates.monthName(d.month) },
+        ],
+      }),
+      day: { label: dates.long(iso), dateIso: iso, count: d.articles.length },
+      articles: page.items.map((a) => articleSummaryView(a, link, dates)),
+      pagination: paginationView(page, link),
+      prev: dayLink(prev),
+      next: dayLink(next),
+    }));
   }
 }

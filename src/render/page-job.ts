@@ -20,6 +20,23 @@ export interface PageJob {
    * key is unchanged; `view` is then built only when read.
    */
   dependsOn?: readonly Article[];
+  /**
+   * The view also shows what the archive as a whole is (list pages: counts, neighbouring days,
+   * pagination, topic names): the page is keyed by `dependsOn` plus the archive's shape (see
+   * `archiveShapeKey`), which changes when any article is added, removed, moved or re-topiced.
+   */
+  dependsOnArchive?: boolean;
+}
+
+/** A job whose view is built only when read (see `PageJob.dependsOn`), at most once. */
+export function lazyJob(job: Omit<PageJob, 'view'>, makeView: () => PageJob['view']): PageJob {
+  let view: PageJob['view'] | undefined;
+  return {
+    ...job,
+    get view() {
+      return (view ??= makeView());
+    },
+  };
 }
 
 export interface RenderContext {

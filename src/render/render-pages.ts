@@ -22,6 +22,8 @@ export interface RenderPagesOptions {
    * made of (`PageJob.dependsOn`) are keyed without building their view; see `pageInputKey`.
    */
   identityOf?: (a: Article) => string;
+  /** The archive's shape (`archiveShapeKey`), for list pages keyed by what they show (`PageJob.dependsOnArchive`). */
+  archiveShape?: string;
   /** The build's heap pacer: rendering checks it as it queues pages. */
   heap: HeapPacer;
 }
@@ -41,15 +43,44 @@ export async function renderPages(jobs: Iterable<PageJob>, o: RenderPagesOptions
   const parallel = o.pool !== undefined && o.pool.threads > 0 && stagingDir !== undefined && o.writer.adopt !== undefined;
   // A writer that keeps unchanged pages is asked first, with a key computed only if it wants one.
   const keyBase = o.writer.reuse || o.writer.previousKey ? pageKeyBase(o.config, o.theme) : undefined;
-  const inputKey = (job: PageJob): string | undefined =>
-    keyBase !== undefined && o.identityOf && job.dependsOn ? pageInputKey(keyBase, job, job.dependsOn.map(o.identityOf)) : undefined;
+  const inputKey = (job: PageJob): string | undefined => {
+    if (keyBase === undefined || !o.identityOf || !job.dependsOn) return undefined;
+    if (job.dependsOnArchive && o.archiveShape === undefined) return undefined; // keyed by its view instead
+    return pageInputKey(keyBase, job, job.dependsOn.map(o.identityOf), job.dependsOnArchive ? o.archiveShape : undefined);
+  };
+  /**
+   * A list page keyed by its inputs (`dependsOnArchive`) is recorded under `<input key>/<view hash>`:
+   * when the archive's shape changes (an article added or retitled), every list page's input key
+   * changes, but a page whose view is the same as before is still not written again.
+   */
+  const listPage = (job: PageJob, input: string | undefined) =>
+    job.dependsOnArchive && input !== undefined && o.writer.previousKey !== undefined && o.writer.adopt !== undefined;
+  const previousParts = (file: string) => {
+    const previous = o.writer.previousKey!(file);
+    const cut = previous?.indexOf('/') ?? -1;
+    return { previous, input: cut < 0 ? undefined : previous!.slice(0, cut), view: cut < 0 ? undefined : previous!.slice(cut + 1) };
+  };
   let pages = 0;
   const { heap } = o;
   if (!parallel) {
     for (const job of jobs) {
       if (pages % BATCH === 0) heap.check();
       const file = outputFileOf(job.path);
-      const reused = keyBase !== undefined && o.writer.reuse?.(file, () => inputKey(job) ?? pageKey(keyBase, job));
+      const input = inputKey(job);
+      if (listPage(job, input)) {
+        const before = previousParts(file);
+        const viewKey = input === before.input ? undefined : pageKey(keyBase!, job);
+        if (viewKey === undefined || viewKey === before.view) {
+          o.writer.adopt!(file, viewKey === undefined ? before.previous : `${input}/${viewKey}`, false);
+        } else {
+          o.writer.reuse?.(file, () => `${input}/${viewKey}`);
+          await o.writer.write(file, await renderPage(o.engine, job));
+        }
+        o.onPage?.(++pages);
+        if (job.listed !== false) listed.push({ path: job.path, lastmod: job.lastmod });
+        continue;
+      }
+      const reused = keyBase !== undefined && o.writer.reuse?.(file, () => input ?? pageKey(keyBase, job));
       if (!reused) await o.writer.write(file, await renderPage(o.engine, job));
       o.onPage?.(++pages);
       if (job.listed !== false) listed.push({ path: job.path, lastmod: job.lastmod });
@@ -82,10 +113,16 @@ export async function renderPages(jobs: Iterable<PageJob>, o: RenderPagesOptions
   };
   for (const job of jobs) {
     const file = outputFileOf(job.path);
-    const key = inputKey(job);
-    const previousKey = o.writer.previousKey?.(file);
+    let key = inputKey(job);
+    let previousKey = o.writer.previousKey?.(file);
     if (job.listed !== false) listed.push({ path: job.path, lastmod: job.lastmod });
-    const kept = key !== undefined && key === previousKey;
+    let byView = false;
+    if (listPage(job, key)) {
+      const before = previousParts(file);
+      if (key === before.input) key = before.previous; // kept under its whole previous key
+      else (byView = true), (previousKey = before.view);
+    }
+    const kept = !byView && key !== undefined && key === previousKey;
     // Pages are adopted in plan order (the search index takes them in that order). A page known
     // unchanged with nothing queued before it is adopted here, without a round trip to a thread.
     if (kept && items.length === 0) {
@@ -96,7 +133,7 @@ export async function renderPages(jobs: Iterable<PageJob>, o: RenderPagesOptions
       continue;
     }
     // Else it goes without its view, only to keep its place in the order.
-    items.push(kept ? { file, template: job.template, key } : { file, template: job.template, view: job.view, key, previousKey });
+    items.push(kept ? { file, template: job.template, key } : { file, template: job.template, view: job.view, key, previousKey, byView });
     if (items.length >= BATCH) {
       send();
       heap.check();

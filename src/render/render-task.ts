@@ -18,6 +18,12 @@ export interface RenderItem {
   key?: string;
   /** The key this file had in the previous build: an equal key means it need not be rendered. */
   previousKey?: string;
+  /**
+   * A list page whose input key (`key`) changed: its view is hashed too, the file is written only
+   * if that hash differs from `previousKey` (then the view hash the previous build recorded), and its
+   * key becomes `<input key>/<view hash>` (see `listPageKey`).
+   */
+  byView?: boolean;
 }
 
 export interface RenderBatch {
@@ -55,16 +61,30 @@ export function renderBatch(batch: RenderBatch): Rendered[] {
       out.push({ file: rel, key: item.key, written: false });
       continue;
     }
+    if (item.byView && batch.keyBase !== undefined) {
+      const viewKey = pageKey(batch.keyBase, { template: item.template, view: item.view });
+      const key = `${item.key}/${viewKey}`;
+      if (viewKey === item.previousKey) {
+        out.push({ file: rel, key, written: false });
+        continue;
+      }
+      writePage(engine, batch.stagingDir, rel, item.template, item.view);
+      out.push({ file: rel, key, written: true });
+      continue;
+    }
     const key = item.key ?? (batch.keyBase === undefined ? undefined : pageKey(batch.keyBase, { template: item.template, view: item.view }));
     if (key !== undefined && key === item.previousKey) {
       out.push({ file: rel, key, written: false });
       continue;
     }
-    const html = renderPageSync(engine, { template: item.template, view: item.view });
-    const full = path.join(batch.stagingDir, rel);
-    folders.ensureParent(full);
-    writeFileSync(full, html);
+    writePage(engine, batch.stagingDir, rel, item.template, item.view);
     out.push({ file: rel, key, written: true });
   }
   return out;
+}
+
+function writePage(engine: Liquid, stagingDir: string, rel: string, template: string, view: PageJob['view']): void {
+  const full = path.join(stagingDir, rel);
+  folders.ensureParent(full);
+  writeFileSync(full, renderPageSync(engine, { template, view }));
 }

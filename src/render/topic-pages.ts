@@ -2,7 +2,7 @@ import type { TopicKind } from '../types.js';
 import { paginate } from '../model/paginate.js';
 import type { SiteModel } from '../model/site.js';
 import type { Topic } from '../model/topics.js';
-import type { PageJob, RenderContext } from './page-job.js';
+import { lazyJob, type PageJob, type RenderContext } from './page-job.js';
 import { articleSummaryView, pageMeta, pageSuffix, paginationView } from './views.js';
 
 const KIND_HEADINGS: Record<TopicKind, string> = {
@@ -49,22 +49,18 @@ export function* topicPageJobs(topic: Topic, ctx: RenderContext): Generator<Page
   const listPath = link.topicPath(topic.slug);
   const feeds = [{ href: link.href(topicFeedPath(topic)), type: 'application/rss+xml', title: `${topic.name} · ${config.title} (RSS)` , label: 'RSS feed' }];
   for (const page of paginate([...topic.articles].reverse(), config.pageSize, listPath)) {
-    yield {
-      path: page.path,
-      template: 'topic',
-      view: {
-        site: ctx.site,
-        page: pageMeta(link, page.path, {
-          title: `${topic.name}${pageSuffix(page)}`,
-          description: `${topic.articles.length} articles about ${topic.name}.`,
-          kind: 'topic',
-          breadcrumbs: [{ href: link.href('/topics/'), label: 'Topics' }],
-          feeds,
-        }),
-        topic: { name: topic.name, kind: KIND_HEADINGS[topic.kind], count: topic.articles.length, feedHref: feeds[0]!.href },
-        articles: page.items.map((a) => articleSummaryView(a, link, dates)),
-        pagination: paginationView(page, link),
-      },
-    };
+    yield lazyJob({ path: page.path, template: 'topic', dependsOn: page.items, dependsOnArchive: true }, () => ({
+      site: ctx.site,
+      page: pageMeta(link, page.path, {
+        title: `${topic.name}${pageSuffix(page)}`,
+        description: `${topic.articles.length} articles about ${topic.name}.`,
+        kind: 'topic',
+        breadcrumbs: [{ href: link.href('/topics/'), label: 'Topics' }],
+        feeds,
+      }),
+      topic: { name: topic.name, kind: KIND_HEADINGS[topic.kind], count: topic.articles.length, feedHref: feeds[0]!.href },
+      articles: page.items.map((a) => articleSummaryView(a, link, dates)),
+      pagination: paginationView(page, link),
+    }));
   }
 }
