@@ -9,7 +9,7 @@ import { parseAll } from '../parallel/parse-pool.js';
 import type { WorkerPool } from '../parallel/worker-pool.js';
 import type { ParseItem } from '../parallel/parse-task.js';
 import { PackReader, type BodyRef } from './body-store.js';
-import { contentKey, generatorKey, sha256 } from './keys.js';
+import { contentKey, generatorKey, sha256, sha256OfList } from './keys.js';
 import { StringPool } from './string-pool.js';
 import { hasRecordIndex, loadRecordIndex, saveRecordIndex, type CachedParse } from './record-index.js';
 
@@ -86,7 +86,7 @@ export async function scanInputs(inputDir: string, dir: string, onProgress?: Cac
     onProgress?.('reading', Math.min(i + READ_AHEAD, files.length), files.length);
   }
   const known = keys.every((k) => k !== undefined);
-  return { files, keys, errors, inputKey: known ? sha256(...(keys as string[])) : undefined, stats, generator };
+  return { files, keys, errors, inputKey: known ? sha256OfList(keys as string[]) : undefined, stats, generator };
 }
 
 /**
@@ -114,7 +114,7 @@ export async function loadArticlesCached(inputDir: string, config: SiteConfig, o
     if (o.errors) errors.push(...o.errors);
     else if (o.record && o.body) index.set(keys[o.index]!, { record: o.record, body: o.body });
   }
-  const inputKey = scan.inputKey ?? sha256(...(keys as string[]));
+  const inputKey = scan.inputKey ?? sha256OfList(keys as string[]);
 
   const current = new Map<string, CachedParse>();
   const parsed: ParsedArticle[] = [];

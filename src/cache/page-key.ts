@@ -1,7 +1,7 @@
 import type { Theme } from '../load/theme.js';
 import type { PageJob } from '../render/page-job.js';
 import type { Article, SiteConfig } from '../types.js';
-import { generatorKey, sha256 } from './keys.js';
+import { generatorKey, sha256, sha256OfList } from './keys.js';
 
 /** Progress of a phase: `total` is 0 when it is not known in advance. */
 export type Progress = (phase: string, done: number, total: number) => void;
@@ -47,7 +47,7 @@ export function pageInputKey(base: string, job: Pick<PageJob, 'template' | 'path
 export function archiveShapeKey(articles: readonly Article[]): string {
   const parts: string[] = [];
   for (const a of articles) parts.push(a.source, a.path, a.date, JSON.stringify(a.topics));
-  return sha256(...parts);
+  return sha256OfList(parts);
 }
 
 export function pageKeyer(config: SiteConfig, theme: Theme): (job: PageJob) => string {
