@@ -119,12 +119,12 @@ export async function loadArticlesCached(inputDir: string, config: SiteConfig, o
   const current = new Map<string, CachedParse>();
   const parsed: ParsedArticle[] = [];
   const bodyOf = new Map<string, BodyRef>();
-  const pool = new StringPool();
+  const strings = new StringPool();
   for (const key of keys as string[]) {
     const hit = index.get(key);
     if (!hit) continue; // a file with errors
-    pool.internRecord(hit.record);
-    hit.body.pack = pool.of(hit.body.pack);
+    strings.internRecord(hit.record);
+    hit.body.pack = strings.of(hit.body.pack);
     current.set(key, hit);
     parsed.push({ ...hit.record, bodyHtml: '' });
     bodyOf.set(hit.record.source, hit.body);

@@ -55,8 +55,7 @@ export async function renderPages(jobs: Iterable<PageJob>, o: RenderPagesOptions
    */
   const listPage = (job: PageJob, input: string | undefined) =>
     job.dependsOnArchive && input !== undefined && o.writer.previousKey !== undefined && o.writer.adopt !== undefined;
-  const previousParts = (file: string) => {
-    const previous = o.writer.previousKey!(file);
+  const previousParts = (previous: string | undefined) => {
     const cut = previous?.indexOf('/') ?? -1;
     return { previous, input: cut < 0 ? undefined : previous!.slice(0, cut), view: cut < 0 ? undefined : previous!.slice(cut + 1) };
   };
@@ -67,20 +66,16 @@ export async function renderPages(jobs: Iterable<PageJob>, o: RenderPagesOptions
       if (pages % BATCH === 0) heap.check();
       const file = outputFileOf(job.path);
       const input = inputKey(job);
+      let reused: boolean;
       if (listPage(job, input)) {
-        const before = previousParts(file);
+        const before = previousParts(o.writer.previousKey!(file));
         const viewKey = input === before.input ? undefined : pageKey(keyBase!, job);
-        if (viewKey === undefined || viewKey === before.view) {
-          o.writer.adopt!(file, viewKey === undefined ? before.previous : `${input}/${viewKey}`, false);
-        } else {
-          o.writer.reuse?.(file, () => `${input}/${viewKey}`);
-          await o.writer.write(file, await renderPage(o.engine, job));
-        }
-        o.onPage?.(++pages);
-        if (job.listed !== false) listed.push({ path: job.path, lastmod: job.lastmod });
-        continue;
+        reused = viewKey === undefined || viewKey === before.view;
+        if (reused) o.writer.adopt!(file, viewKey === undefined ? before.previous : `${input}/${viewKey}`, false);
+        else o.writer.reuse?.(file, () => `${input}/${viewKey}`); // records the new key; the page is written below
+      } else {
+        reused = keyBase !== undefined && o.writer.reuse?.(file, () => input ?? pageKey(keyBase, job)) === true;
       }
-      const reused = keyBase !== undefined && o.writer.reuse?.(file, () => input ?? pageKey(keyBase, job));
       if (!reused) await o.writer.write(file, await renderPage(o.engine, job));
       o.onPage?.(++pages);
       if (job.listed !== false) listed.push({ path: job.path, lastmod: job.lastmod });
@@ -118,7 +113,7 @@ export async function renderPages(jobs: Iterable<PageJob>, o: RenderPagesOptions
     if (job.listed !== false) listed.push({ path: job.path, lastmod: job.lastmod });
     let byView = false;
     if (listPage(job, key)) {
-      const before = previousParts(file);
+      const before = previousParts(previousKey);
       if (key === before.input) key = before.previous; // kept under its whole previous key
       else (byView = true), (previousKey = before.view);
     }

@@ -21,7 +21,7 @@ export interface RenderItem {
   /**
    * A list page whose input key (`key`) changed: its view is hashed too, the file is written only
    * if that hash differs from `previousKey` (then the view hash the previous build recorded), and its
-   * key becomes `<input key>/<view hash>` (see `listPageKey`).
+   * key becomes `<input key>/<view hash>` (see `renderPages`).
    */
   byView?: boolean;
 }
@@ -61,19 +61,11 @@ export function renderBatch(batch: RenderBatch): Rendered[] {
       out.push({ file: rel, key: item.key, written: false });
       continue;
     }
-    if (item.byView && batch.keyBase !== undefined) {
-      const viewKey = pageKey(batch.keyBase, { template: item.template, view: item.view });
-      const key = `${item.key}/${viewKey}`;
-      if (viewKey === item.previousKey) {
-        out.push({ file: rel, key, written: false });
-        continue;
-      }
-      writePage(engine, batch.stagingDir, rel, item.template, item.view);
-      out.push({ file: rel, key, written: true });
-      continue;
-    }
-    const key = item.key ?? (batch.keyBase === undefined ? undefined : pageKey(batch.keyBase, { template: item.template, view: item.view }));
-    if (key !== undefined && key === item.previousKey) {
+    const viewKey =
+      batch.keyBase !== undefined && (item.byView || item.key === undefined) ? pageKey(batch.keyBase, { template: item.template, view: item.view }) : undefined;
+    const key = item.byView ? `${item.key}/${viewKey}` : (item.key ?? viewKey);
+    // A list page re-keyed by its view compares the view's hash; any other page its whole key.
+    if (item.byView ? viewKey !== undefined && viewKey === item.previousKey : key !== undefined && key === item.previousKey) {
       out.push({ file: rel, key, written: false });
       continue;
     }
