@@ -1,4 +1,5 @@
-import { closeSync, existsSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync } from 'node:fs';
+import { forEachLine, writeLines } from './lines-file.js';
 import path from 'node:path';
 import type { BodyRef } from './body-store.js';
 import type { ParsedRecord } from '../parallel/parse-task.js';
@@ -15,7 +16,6 @@ export interface CachedParse {
  * 80–170 MB of heap on top of the records themselves, at the build's busiest moment.
  */
 const INDEX = 'records.ndjson';
-const WRITE_CHUNK = 1 << 20;
 
 /** Whether a build has saved an index here: without one every file is parsed, so none need hashing first. */
 export function hasRecordIndex(dir: string): boolean {
@@ -27,18 +27,12 @@ export function loadRecordIndex(dir: string): Map<string, CachedParse> {
   const file = path.join(dir, INDEX);
   if (!existsSync(file)) return new Map();
   try {
-    const bytes = readFileSync(file);
     const packs = new Set(readdirSync(dir).filter((f) => f.endsWith('.pack')));
     const index = new Map<string, CachedParse>();
-    for (let start = 0; start < bytes.length; ) {
-      let end = bytes.indexOf(10, start);
-      if (end === -1) end = bytes.length;
-      if (end > start) {
-        const [key, entry] = JSON.parse(bytes.toString('utf8', start, end)) as [string, CachedParse];
-        if (packs.has(entry.body.pack)) index.set(key, entry);
-      }
-      start = end + 1;
-    }
+    forEachLine(file, (line) => {
+      const [key, entry] = JSON.parse(line) as [string, CachedParse];
+      if (packs.has(entry.body.pack)) index.set(key, entry);
+    });
     return index;
   } catch {
     return new Map(); // a damaged index only costs a cold build
@@ -50,20 +44,11 @@ export function loadRecordIndex(dir: string): Map<string, CachedParse> {
  * atomically, and deletes pack files no entry points into any more.
  */
 export function saveRecordIndex(dir: string, entries: Map<string, CachedParse>): void {
-  const file = path.join(dir, INDEX);
-  const tmp = `${file}.${process.pid}.tmp`;
-  const fd = openSync(tmp, 'w');
-  try {
-    let chunk = '';
-    for (const entry of entries) {
-      chunk += `${JSON.stringify(entry)}\n`;
-      if (chunk.length >= WRITE_CHUNK) writeSync(fd, chunk), (chunk = '');
-    }
-    if (chunk.length > 0) writeSync(fd, chunk);
-  } finally {
-    closeSync(fd);
-  }
-  renameSync(tmp, file);
+  writeLines(path.join(dir, INDEX), jsonLines(entries));
   const live = new Set([...entries.values()].map((e) => e.body.pack));
   for (const f of readdirSync(dir)) if (f.endsWith('.pack') && !live.has(f)) rmSync(path.join(dir, f), { force: true });
+}
+
+function* jsonLines(entries: Map<string, CachedParse>): Generator<string> {
+  for (const entry of entries) yield JSON.stringify(entry);
 }

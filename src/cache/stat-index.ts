@@ -1,6 +1,7 @@
-import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import path from 'node:path';
 import type { ListedFile } from '../load/source-files.js';
+import { forEachLine, writeLines } from './lines-file.js';
 
 /**
  * Content keys remembered by file metadata, so an unchanged file is neither read nor hashed: the
@@ -13,12 +14,12 @@ interface StatEntry {
   key: string;
 }
 
-interface SavedIndex {
-  generator: string;
-  entries: [string, StatEntry][];
-}
-
-const FILE = 'stats.json';
+/**
+ * The generator's key as a JSON string on the first line, then `[name, stat, key]` a line: read and
+ * written a line at a time (see lines-file.ts). `stats.json`, one JSON document, was its old form.
+ */
+const FILE = 'stats.ndjson';
+const OLD_FILE = 'stats.json';
 /** Files changed this recently before the index was saved are read again next time. */
 const RACY_MS = 3000;
 
@@ -37,13 +38,17 @@ export class StatIndex {
 
   /** `generator` is part of every content key: an index saved by another generator is not used. */
   constructor(private readonly dir: string, private readonly generator: string) {
-    let saved: SavedIndex | undefined;
+    this.previous = new Map();
     try {
-      saved = JSON.parse(readFileSync(path.join(dir, FILE), 'utf8')) as SavedIndex;
+      let first = true;
+      forEachLine(path.join(dir, FILE), (line) => {
+        if (first) return (first = false), JSON.parse(line) === generator; // another generator's keys are of no use
+        const [name, stat, key] = JSON.parse(line) as [string, string, string];
+        this.previous.set(name, { stat, key });
+      });
     } catch {
-      // no index yet, or a damaged one: every file is read
+      this.previous.clear(); // no index yet, or a damaged one: every file is read
     }
-    this.previous = new Map(saved?.generator === generator ? saved.entries : []);
   }
 
   /** The content key of an unchanged file, or undefined when it must be read. */
@@ -58,13 +63,15 @@ export class StatIndex {
 
   /** Saves the files seen this build, except those too recently changed to be trusted. */
   save(now = Date.now()): void {
-    const trusted = [...this.current].filter(([, e]) => {
+    writeLines(path.join(this.dir, FILE), this.trustedLines(now));
+    rmSync(path.join(this.dir, OLD_FILE), { force: true });
+  }
+
+  private *trustedLines(now: number): Generator<string> {
+    yield JSON.stringify(this.generator);
+    for (const [name, e] of this.current) {
       const [, mtime, ctime] = e.stat.split(':').map(Number);
-      return Math.max(mtime!, ctime!) < now - RACY_MS;
-    });
-    const file = path.join(this.dir, FILE);
-    const saved: SavedIndex = { generator: this.generator, entries: trusted };
-    writeFileSync(`${file}.${process.pid}.tmp`, JSON.stringify(saved));
-    renameSync(`${file}.${process.pid}.tmp`, file);
+      if (Math.max(mtime!, ctime!) < now - RACY_MS) yield JSON.stringify([name, e.stat, e.key]);
+    }
   }
 }

@@ -1,6 +1,7 @@
 import type { Article, ContentError, ParsedArticle, SiteConfig } from '../types.js';
 import { RESERVED_SLUGS, slugFromTitle } from './slug.js';
 import { makeArticle } from './article-record.js';
+import { oneByte } from './one-byte.js';
 
 /** Chronological order, then source path: the same input always gives the same order. */
 export function compareArticles(a: Pick<Article, 'date' | 'source'>, b: Pick<Article, 'date' | 'source'>): number {
@@ -58,8 +59,10 @@ export function assignUrls(parsed: ParsedArticle[], config: SiteConfig): { artic
   for (const a of sorted) {
     const slug = slugs.get(a);
     if (slug === undefined) continue;
-    const path = articlePath(a.date, slug);
-    articles.push(makeArticle(a, slug, path, new URL(path.slice(1), config.baseUrl).href, []));
+    const path = oneByte(articlePath(a.date, slug));
+    // Every record the build holds is made here once: its longest strings are stored compactly now.
+    const compact = { ...a, title: oneByte(a.title), summary: oneByte(a.summary) };
+    articles.push(makeArticle(compact, oneByte(slug), path, new URL(path.slice(1), config.baseUrl).href, []));
   }
   return { articles, errors };
 }

@@ -7,14 +7,14 @@ import vm from 'node:vm';
  * view is garbage once it is sent to a thread, but batches wait in the pool's queue long enough
  * for views to be promoted to the old generation, and V8's own pacing lets that grow the heap
  * (and the process's memory) in step with the archive: at 20,000 articles 500 MB of heap held
- * 140 MB of live data. A full collection whenever the heap has grown by `headroom` (or by half of
- * what was live after the last one) bounds it; at 100,000 articles that is about one collection
+ * 140 MB of live data. A full collection whenever the heap has grown by `headroom` (or by a quarter
+ * of what was live after the last one) bounds it; at 100,000 articles that is about one collection
  * per few thousand pages, a small share of the build.
  */
 export class HeapPacer {
   private limit: number;
 
-  constructor(private readonly headroom = 128 * 2 ** 20) {
+  constructor(private readonly headroom = 64 * 2 ** 20) {
     this.limit = used() + headroom;
   }
 
@@ -23,7 +23,9 @@ export class HeapPacer {
     if (used() < this.limit) return;
     collect();
     const live = used();
-    this.limit = live + Math.max(this.headroom, live / 2);
+    // A quarter of what is live, at least `headroom`: at 100,000 articles (about 300 MB live) half
+    // of it let the heap, and the process, hold 150 MB of garbage at its peak.
+    this.limit = live + Math.max(this.headroom, live / 4);
   }
 }
 

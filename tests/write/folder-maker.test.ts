@@ -30,3 +30,16 @@ it('walks up to the root of the file system without failing on it', () => {
   folders.ensure(path.parse(root).root);
   expect(statSync(path.join(root, 'a/b')).isDirectory()).toBe(true);
 });
+
+it('remembers a bounded number of folders, and one it forgot is found again without error', () => {
+  const root = tempDir();
+  const folders = new FolderMaker(3);
+  const days = ['2025/07/04', '2025/07/05', '2025/08/01', '2026/01/02'];
+  for (const day of days) folders.ensureParent(path.join(root, day, 'story/index.html'));
+  // The first day's folders were forgotten (more than three were made since): asked again, they exist.
+  folders.ensureParent(path.join(root, '2025/07/04/story/index.html'));
+  folders.ensureParent(path.join(root, '2025/07/04/second/index.html'));
+  for (const day of days) expect(statSync(path.join(root, day, 'story')).isDirectory()).toBe(true);
+  expect(statSync(path.join(root, '2025/07/04/second')).isDirectory()).toBe(true);
+  expect(folders.remembered).toBeLessThanOrEqual(3);
+});

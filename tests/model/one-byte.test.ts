@@ -1,0 +1,16 @@
+import { expect, it } from 'vitest';
+import { oneByte } from '../../src/model/one-byte.js';
+
+it('keeps the characters of a headline cut from a body with an em dash, and of Latin-1 text', () => {
+  const body = 'Storm hits the coast of Maine — officials say the damage is wide';
+  const headline = body.slice(0, body.indexOf(' —'));
+  expect(oneByte(headline)).toBe('Storm hits the coast of Maine');
+  expect(oneByte('Café society reopens in Zürich')).toBe('Café society reopens in Zürich');
+  expect(oneByte('/2025/07/04/storm-hits-the-coast/')).toBe('/2025/07/04/storm-hits-the-coast/');
+});
+
+it('leaves text with characters past Latin-1 as it is', () => {
+  expect(oneByte('Talks resume — “at last”, says the mayor')).toBe('Talks resume — “at last”, says the mayor');
+  expect(oneByte('Москва, Россия')).toBe('Москва, Россия');
+  expect(oneByte('')).toBe('');
+});
