@@ -61,10 +61,13 @@ export class StatIndex {
     this.current.set(entryName(f), { stat: statId(f), key });
   }
 
-  /** Saves the files seen this build, except those too recently changed to be trusted. */
+  /** Saves the files seen this build, except those too recently changed to be trusted, and forgets them. */
   save(now = Date.now()): void {
     writeLines(path.join(this.dir, FILE), this.trustedLines(now));
     rmSync(path.join(this.dir, OLD_FILE), { force: true });
+    // Saving is its last use: a build holds its scan (and so this index) until loading ends.
+    this.previous.clear();
+    this.current.clear();
   }
 
   private *trustedLines(now: number): Generator<string> {
