@@ -22,9 +22,9 @@ export interface CachedLoadOptions {
   threshold?: number;
   onProgress?: (phase: string, done: number, total: number) => void;
   /**
-   * The build's heap pacer (`HeapPacer`), checked as records arrive and are assembled: loading makes
-   * three short-lived copies of every record and the threads' messages, and without a collection
-   * between them V8 let the heap grow to the build's peak here (825 MB at 100,000 articles).
+   * The build's heap pacer (`HeapPacer`), checked as records arrive and are assembled: the threads'
+   * messages, the record index and the stat index die during loading, and without a collection
+   * between its steps V8 let the heap grow to the build's peak here (825 MB at 100,000 articles).
    */
   heap?: { check(): void };
 }
