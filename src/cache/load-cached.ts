@@ -27,6 +27,12 @@ export interface CachedLoadOptions {
    * between its steps V8 let the heap grow to the build's peak here (825 MB at 100,000 articles).
    */
   heap?: { check(): void };
+  /**
+   * Stop the pool's threads as soon as parsing is done (the next task starts new ones): their heaps
+   * hold what parsing left, and at 100,000 articles they were over 100 MB of the process's memory
+   * while this thread saved the indexes and made the records.
+   */
+  releaseThreads?: boolean;
 }
 
 export interface CachedLoad {
@@ -140,6 +146,7 @@ async function parseMisses(
     options.onProgress?.('parsing', (parsedDone += n), misses.length);
     options.heap?.check();
   }, options.threshold);
+  if (options.releaseThreads && typeof options.workers !== 'number') await options.workers.destroy();
   for (const o of outcomes) {
     if (o.key !== undefined) keys[o.index] = o.key, scan.stats.remember(files[o.index]!, o.key);
     if (o.errors) errors.push(...o.errors);

@@ -35,8 +35,3 @@ export function makeArticle(a: Omit<ParsedArticle, 'explicitSlug' | 'explicitSlu
     aliasesLine: a.aliasesLine,
   };
 }
-
-/** The same article with its topics (the model stage fills them in). */
-export function withTopics(a: Article, topics: TopicRef[]): Article {
-  return makeArticle(a, a.slug, a.path, a.url, topics);
-}

@@ -1,5 +1,6 @@
 import v8 from 'node:v8';
 import vm from 'node:vm';
+import { memlog } from './memlog.js';
 
 /**
  * Keeps the main thread's heap near what it really holds: after the load and model stages (which
@@ -20,6 +21,7 @@ export class HeapPacer {
 
   /** Collects if the heap has grown past the limit since the last collection. Cheap to call often. */
   check(): void {
+    memlog('main');
     if (used() < this.limit) return;
     collect();
     const live = used();

@@ -7,6 +7,7 @@ import { createTemplateEngine } from './engine.js';
 import { renderPageSync, type PageJob } from './page-job.js';
 import { checkRelativePath } from '../write/writer.js';
 import { FolderMaker } from '../write/folder-maker.js';
+import { memlog } from './memlog.js';
 
 export interface RenderItem {
   /** Output file, relative to the output folder. */
@@ -51,6 +52,7 @@ const folders = new FolderMaker();
  * when there are none); only the small `Rendered` records go back, never the HTML.
  */
 export function renderBatch(batch: RenderBatch): Rendered[] {
+  memlog('render');
   const themeId = sha256(...Object.entries(batch.templates).flat());
   let engine = engines.get(themeId);
   if (!engine) engines.set(themeId, (engine = createTemplateEngine(batch.templates)));

@@ -25,21 +25,25 @@ export interface SitemapEntry {
   lastmod?: string;
 }
 
-/** `sitemap.xml` (an index over `sitemap-N.xml` past 50,000 URLs), `news-sitemap.xml` and `robots.txt`. */
-export async function sitemapFiles(entries: readonly SitemapEntry[], model: SiteModel, ctx: RenderContext, limit = URLS_PER_SITEMAP): Promise<OutputFile[]> {
+/**
+ * `sitemap.xml` (an index over `sitemap-N.xml` past 50,000 URLs), `news-sitemap.xml` and `robots.txt`,
+ * one file at a time: each is made from its own slice of the entries and written before the next is
+ * made (at 100,000 articles, all of them at once held 130,000 items and their XML at the build's end).
+ */
+export async function* sitemapFiles(entries: readonly SitemapEntry[], model: SiteModel, ctx: RenderContext, limit = URLS_PER_SITEMAP): AsyncGenerator<OutputFile> {
   const { link, config } = ctx;
-  const items: SitemapItemLoose[] = entries.map((e) => ({ url: link.absolute(e.path), ...(e.lastmod ? { lastmod: e.lastmod } : {}) }));
-  const files: OutputFile[] = [];
-  if (items.length <= limit) {
-    files.push({ path: 'sitemap.xml', content: await toXml(new SitemapStream(), items) });
+  const items = (from: number, to: number): SitemapItemLoose[] =>
+    entries.slice(from, to).map((e) => ({ url: link.absolute(e.path), ...(e.lastmod ? { lastmod: e.lastmod } : {}) }));
+  if (entries.length <= limit) {
+    yield { path: 'sitemap.xml', content: await toXml(new SitemapStream(), items(0, entries.length)) };
   } else {
     const names: string[] = [];
-    for (let i = 0; i * limit < items.length; i++) {
+    for (let i = 0; i * limit < entries.length; i++) {
       const name = `sitemap-${i + 1}.xml`;
       names.push(name);
-      files.push({ path: name, content: await toXml(new SitemapStream(), items.slice(i * limit, (i + 1) * limit)) });
+      yield { path: name, content: await toXml(new SitemapStream(), items(i * limit, (i + 1) * limit)) };
     }
-    files.push({ path: 'sitemap.xml', content: await toXml(new SitemapIndexStream(), names.map((n) => ({ url: link.absolute(`/${n}`) }))) });
+    yield { path: 'sitemap.xml', content: await toXml(new SitemapIndexStream(), names.map((n) => ({ url: link.absolute(`/${n}`) }))) };
   }
 
   const recentDays = model.days.slice(-NEWS_DAYS);
@@ -54,10 +58,9 @@ export async function sitemapFiles(entries: readonly SitemapEntry[], model: Site
       },
     })),
   );
-  files.push({ path: 'news-sitemap.xml', content: await toXml(new SitemapStream({ xmlns: { news: true, xhtml: false, image: false, video: false } }), news) });
-  files.push({
+  yield { path: 'news-sitemap.xml', content: await toXml(new SitemapStream({ xmlns: { news: true, xhtml: false, image: false, video: false } }), news) };
+  yield {
     path: 'robots.txt',
     content: `User-agent: *\nAllow: /\n\nSitemap: ${link.absolute('/sitemap.xml')}\nSitemap: ${link.absolute('/news-sitemap.xml')}\n`,
-  });
-  return files;
+  };
 }

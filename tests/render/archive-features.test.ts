@@ -154,7 +154,8 @@ describe('sitemaps, robots and 404', () => {
   it('becomes a sitemap index past the per-file limit', async () => {
     const model = buildSiteModel([]);
     const entries = Array.from({ length: 5 }, (_, i) => ({ path: `/p${i}/` }));
-    const files = await sitemapFiles(entries, model, renderContext(config), 2);
+    const files = [];
+    for await (const f of sitemapFiles(entries, model, renderContext(config), 2)) files.push(f);
     expect(files.map((f) => f.path)).toEqual(['sitemap-1.xml', 'sitemap-2.xml', 'sitemap-3.xml', 'sitemap.xml', 'news-sitemap.xml', 'robots.txt']);
     const index = files.find((f) => f.path === 'sitemap.xml')!.content;
     expect(index).toContain('<sitemapindex');
