@@ -107,6 +107,22 @@ describe('content-hash cache and incremental rebuilds (through the CLI)', () => 
     expect(w.cached(w.out).code).toBe(0);
     expect(snapshotSite(w.out)).toEqual(w.cold());
   });
+
+  it("a cache from before the page record was written a line a file is not trusted, and its record is removed", () => {
+    const w = workspace();
+    expect(w.cached(w.out).code).toBe(0);
+    const record = readdirSync(path.join(w.root, 'cache'), { recursive: true, encoding: 'utf8' }).find((f) => f.endsWith('pages.ndjson'))!;
+    const current = path.join(w.root, 'cache', record);
+    const legacy = path.join(path.dirname(current), 'pages.json');
+    // What an older version left: one JSON object, and no line-a-file record.
+    writeFileSync(legacy, JSON.stringify({ outId: 'x', files: { 'index.html': 'stale' } }));
+    rmSync(current);
+    const storm = path.join(w.input, 'storm-a.md');
+    writeFileSync(storm, readFileSync(storm, 'utf8').replace('title: Storm closes the port', 'title: Storm shuts the harbour'));
+    expect(w.cached(w.out).code).toBe(0);
+    expect(snapshotSite(w.out)).toEqual(w.cold());
+    expect(readdirSync(path.dirname(current)).filter((f) => f.startsWith('pages.'))).toEqual(['pages.ndjson']);
+  });
 });
 
 describe('input keys found by the parser threads on a cold build', () => {
