@@ -41,6 +41,20 @@ export function forEachLine(file: string, onLine: (line: string) => boolean | vo
   }
 }
 
+/** `forEachLine` over a file of one JSON value a line (the form every index here takes): each value, parsed. */
+export function forEachJsonLine(file: string, onValue: (value: unknown) => boolean | void): void {
+  forEachLine(file, (line) => onValue(JSON.parse(line)));
+}
+
+/** `writeLines` of each value as one line of JSON. */
+export function writeJsonLines(file: string, values: Iterable<unknown>): void {
+  writeLines(file, jsonOf(values));
+}
+
+function* jsonOf(values: Iterable<unknown>): Generator<string> {
+  for (const value of values) yield JSON.stringify(value);
+}
+
 /** Writes the lines to `file` through a temporary file renamed over it, so a reader never sees half of it. */
 export function writeLines(file: string, lines: Iterable<string>): void {
   const tmp = `${file}.${process.pid}.tmp`;

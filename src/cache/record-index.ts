@@ -1,5 +1,5 @@
 import { existsSync, readdirSync, rmSync } from 'node:fs';
-import { forEachLine, writeLines } from './lines-file.js';
+import { forEachJsonLine, writeJsonLines } from './lines-file.js';
 import path from 'node:path';
 import type { BodyRef } from './body-store.js';
 import type { ParsedRecord } from '../parallel/parse-task.js';
@@ -29,8 +29,8 @@ export function loadRecordIndex(dir: string): Map<string, CachedParse> {
   try {
     const packs = new Set(readdirSync(dir).filter((f) => f.endsWith('.pack')));
     const index = new Map<string, CachedParse>();
-    forEachLine(file, (line) => {
-      const [key, entry] = JSON.parse(line) as [string, CachedParse];
+    forEachJsonLine(file, (value) => {
+      const [key, entry] = value as [string, CachedParse];
       if (packs.has(entry.body.pack)) index.set(key, entry);
     });
     return index;
@@ -44,11 +44,7 @@ export function loadRecordIndex(dir: string): Map<string, CachedParse> {
  * atomically, and deletes pack files no entry points into any more.
  */
 export function saveRecordIndex(dir: string, entries: Map<string, CachedParse>): void {
-  writeLines(path.join(dir, INDEX), jsonLines(entries));
+  writeJsonLines(path.join(dir, INDEX), entries);
   const live = new Set([...entries.values()].map((e) => e.body.pack));
   for (const f of readdirSync(dir)) if (f.endsWith('.pack') && !live.has(f)) rmSync(path.join(dir, f), { force: true });
-}
-
-function* jsonLines(entries: Map<string, CachedParse>): Generator<string> {
-  for (const entry of entries) yield JSON.stringify(entry);
 }

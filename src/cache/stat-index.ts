@@ -1,7 +1,7 @@
 import { rmSync } from 'node:fs';
 import path from 'node:path';
 import type { ListedFile } from '../load/source-files.js';
-import { forEachLine, writeLines } from './lines-file.js';
+import { forEachJsonLine, writeJsonLines } from './lines-file.js';
 
 /**
  * Content keys remembered by file metadata, so an unchanged file is neither read nor hashed: the
@@ -41,9 +41,9 @@ export class StatIndex {
     this.previous = new Map();
     try {
       let first = true;
-      forEachLine(path.join(dir, FILE), (line) => {
-        if (first) return (first = false), JSON.parse(line) === generator; // another generator's keys are of no use
-        const [name, stat, key] = JSON.parse(line) as [string, string, string];
+      forEachJsonLine(path.join(dir, FILE), (value) => {
+        if (first) return (first = false), value === generator; // another generator's keys are of no use
+        const [name, stat, key] = value as [string, string, string];
         this.previous.set(name, { stat, key });
       });
     } catch {
@@ -63,18 +63,18 @@ export class StatIndex {
 
   /** Saves the files seen this build, except those too recently changed to be trusted, and forgets them. */
   save(now = Date.now()): void {
-    writeLines(path.join(this.dir, FILE), this.trustedLines(now));
+    writeJsonLines(path.join(this.dir, FILE), this.trustedLines(now));
     rmSync(path.join(this.dir, OLD_FILE), { force: true });
     // Saving is its last use: a build holds its scan (and so this index) until loading ends.
     this.previous.clear();
     this.current.clear();
   }
 
-  private *trustedLines(now: number): Generator<string> {
-    yield JSON.stringify(this.generator);
+  private *trustedLines(now: number): Generator<unknown> {
+    yield this.generator;
     for (const [name, e] of this.current) {
       const [, mtime, ctime] = e.stat.split(':').map(Number);
-      if (Math.max(mtime!, ctime!) < now - RACY_MS) yield JSON.stringify([name, e.stat, e.key]);
+      if (Math.max(mtime!, ctime!) < now - RACY_MS) yield [name, e.stat, e.key];
     }
   }
 }

@@ -19,6 +19,19 @@ export class HeapPacer {
     this.limit = used() + headroom;
   }
 
+  /**
+   * The same items, checked every `every`. A long loop's short-lived strings (the JSON of every
+   * record for `articles.json`) can be promoted in bulk once V8 sees most of a site's allocations
+   * survive a young collection, and then wait for a full one: 120 MB of heap at 20,000 articles.
+   */
+  *paced<T>(items: Iterable<T>, every = 1024): Generator<T> {
+    let n = 0;
+    for (const item of items) {
+      if (++n % every === 0) this.check();
+      yield item;
+    }
+  }
+
   /** Collects if the heap has grown past the limit since the last collection. Cheap to call often. */
   check(): void {
     memlog('main');

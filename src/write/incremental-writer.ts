@@ -1,7 +1,7 @@
 import { existsSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { sha256 } from '../cache/keys.js';
-import { forEachLine, writeLines } from '../cache/lines-file.js';
+import { forEachJsonLine, writeJsonLines } from '../cache/lines-file.js';
 import { applyPatch, journalDirOf, rollBack } from './commit-journal.js';
 import { DiskWriter } from './disk-writer.js';
 import { checkRelativePath, type Writer } from './writer.js';
@@ -113,15 +113,15 @@ export class IncrementalDiskWriter implements Writer {
     if (!existsSync(this.manifestFile)) return undefined;
     try {
       let manifest: Manifest | undefined;
-      forEachLine(this.manifestFile, (line) => {
+      forEachJsonLine(this.manifestFile, (value) => {
         if (!manifest) {
-          const head = JSON.parse(line) as Omit<Manifest, 'files'>;
+          const head = value as Omit<Manifest, 'files'>;
           // Another output folder's record (or an unreadable one) is no record: stop reading.
           if (head.outId !== folderId(this.outDir)) return false;
           manifest = { ...head, files: new Map() };
           return true;
         }
-        const [rel, key] = JSON.parse(line) as [string, string];
+        const [rel, key] = value as [string, string];
         manifest.files.set(rel, key);
         return true;
       });
@@ -196,7 +196,7 @@ export class IncrementalDiskWriter implements Writer {
       await this.staging.abort();
     }
     const head: Omit<Manifest, 'files'> = { outId: folderId(this.outDir)!, build: this.build, records: this.records };
-    writeLines(this.manifestFile, manifestLines(head, this.files));
+    writeJsonLines(this.manifestFile, manifestValues(head, this.files));
     rmSync(path.join(path.dirname(this.manifestFile), LEGACY_MANIFEST), { force: true });
   }
 
@@ -206,7 +206,7 @@ export class IncrementalDiskWriter implements Writer {
   }
 }
 
-function* manifestLines(head: Omit<Manifest, 'files'>, files: Map<string, string>): Generator<string> {
-  yield JSON.stringify(head);
-  for (const entry of files) yield JSON.stringify(entry);
+function* manifestValues(head: Omit<Manifest, 'files'>, files: Map<string, string>): Generator<unknown> {
+  yield head;
+  yield* files;
 }

@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, it } from 'vitest';
-import { forEachLine, writeLines } from '../../src/cache/lines-file.js';
+import { forEachJsonLine, forEachLine, writeJsonLines, writeLines } from '../../src/cache/lines-file.js';
 import { tempDir } from '../helpers.js';
 
 function linesOf(text: string): string[] {
@@ -37,4 +37,13 @@ it('stops reading when told to, and writes lines that read back the same', () =>
   const first: string[] = [];
   forEachLine(file, (line) => (first.push(line), false));
   expect(first).toEqual(['"gen-1"']);
+});
+
+it('writes values as lines of JSON and reads them back parsed', () => {
+  const file = path.join(tempDir(), 'index.ndjson');
+  const values = ['gen-1', ['2000/000001.md', '1:2:3', 'key'], { outId: 'a:b', note: 'line\nbreak — “quoted”' }];
+  writeJsonLines(file, values);
+  const seen: unknown[] = [];
+  forEachJsonLine(file, (value) => void seen.push(value));
+  expect(seen).toEqual(values);
 });

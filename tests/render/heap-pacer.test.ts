@@ -18,4 +18,10 @@ describe('HeapPacer', () => {
     expect(v8.getHeapStatistics().used_heap_size).toBeLessThan(grown - 8 * MB);
     expect(garbage).toEqual([]);
   });
+
+  it('paced() yields every item, in order, unchanged', () => {
+    const pacer = new HeapPacer();
+    expect([...pacer.paced(['a', 'b', 'c', 'd', 'e'], 2)]).toEqual(['a', 'b', 'c', 'd', 'e']);
+    expect([...pacer.paced([])]).toEqual([]);
+  });
 });
