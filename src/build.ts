@@ -133,7 +133,7 @@ export async function build(options: BuildOptions, writer: Writer): Promise<Buil
     heap.check();
     // Article pages are the indexed ones in the shipped theme: their count per year sets the shards' edges.
     const pagesPerYear = model.years.map((y) => [String(y.year).padStart(4, '0'), y.count] as const);
-    if (options.search !== false) writer = await SearchIndexingWriter.wrap(writer, { ...options.searchIndex, pagesPerYear });
+    if (options.search !== false) writer = await SearchIndexingWriter.wrap(writer, { ...options.searchIndex, pagesPerYear, pace: () => heap.check() });
     const engine = createTemplateEngine(theme.templates);
     const assets = buildAssets(theme.assets);
     const ctx = renderContext(options.config, assets.names, 'bodyOf' in loaded ? (loaded as CachedLoad).bodyOf : undefined);

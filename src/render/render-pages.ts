@@ -71,7 +71,10 @@ export async function renderPages(jobs: Iterable<PageJob>, o: RenderPagesOptions
   const { heap } = o;
   if (!parallel) {
     for (const job of jobs) {
-      if (pages % BATCH === 0) heap.check();
+      if (pages % BATCH === 0) {
+        heap.check();
+        await o.writer.drained?.(); // pages kept are handed to the search index without a wait
+      }
       const file = outputFileOf(job.path);
       const input = inputKey(job);
       let reused: boolean;
@@ -134,7 +137,8 @@ export async function renderPages(jobs: Iterable<PageJob>, o: RenderPagesOptions
       if (inflight.size > 0) await Promise.all(inflight);
       if (failure) break;
       o.writer.adopt!(file, key, false);
-      o.onPage?.(++pages);
+      if (++pages % BATCH === 0) await o.writer.drained?.();
+      o.onPage?.(pages);
       continue;
     }
     // Else it goes without its view, only to keep its place in the order.
@@ -144,6 +148,8 @@ export async function renderPages(jobs: Iterable<PageJob>, o: RenderPagesOptions
       send();
       heap.check();
       while (inflight.size >= o.pool!.threads * INFLIGHT_PER_THREAD) await Promise.race(inflight);
+      // The writer may be behind the threads (the search index goes at Pagefind's pace).
+      await o.writer.drained?.();
       if (failure) break;
     }
   }

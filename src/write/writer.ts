@@ -43,6 +43,13 @@ export interface Writer {
   previousRecord?(name: string): unknown;
   /** Saves a small JSON record under `name` with this build's keys on `commit`, for the next build. */
   saveRecord?(name: string, value: unknown): void;
+  /**
+   * Optional, for writers that work behind the calls they are given (the search index takes adopted
+   * pages into a queue and indexes them at Pagefind's pace): resolves once that backlog is small
+   * again. Callers that hand over pages faster than it keeps up wait on it, like a stream's `drain`,
+   * so the backlog (and the memory it holds) stays bounded whatever the archive's size.
+   */
+  drained?(): Promise<void>;
 }
 
 /**

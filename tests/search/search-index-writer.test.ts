@@ -55,6 +55,40 @@ describe('search index', () => {
     expect(writer.pageCount).toBe(5);
   });
 
+  it('makes the build wait while more than 1,024 handed-over pages wait for Pagefind, and paces the heap per page', async () => {
+    // Render threads write pages into a staging folder and hand them over with `adopt`, faster than
+    // Pagefind indexes them; `drained` is how the build waits for the queue to shorten.
+    const staging = tempDir();
+    class StagingWriter extends MemoryWriter {
+      readonly stagingDir = staging;
+      adopt(): void {}
+    }
+    const inner = new StagingWriter();
+    let paced = 0;
+    const writer = await SearchIndexingWriter.wrap(inner, { pace: () => void paced++ });
+    const pages = 1500;
+    for (let i = 0; i < pages; i++) {
+      const rel = `2020/01/01/a${i}/index.html`;
+      mkdirSync(path.join(staging, path.dirname(rel)), { recursive: true });
+      writeFileSync(path.join(staging, rel), `<html lang="en"><body><article data-pagefind-body><h1>Story ${i}</h1></article></body></html>`);
+      writer.adopt(rel, undefined, true);
+    }
+    let drained = false;
+    const wait = writer.drained().then(() => void (drained = true));
+    await Promise.resolve();
+    expect(drained).toBe(false);
+    await wait;
+    // Released once at most 512 pages are left in the queue (and up to 64 more in Pagefind's hands).
+    expect(writer.pageCount).toBeGreaterThanOrEqual(pages - 512 - 64);
+    expect(writer.pageCount).toBeLessThan(pages);
+    await writer.commit();
+    expect(entryOf(inner).languages['en']?.page_count).toBe(pages);
+    // With the queue short again, the next call does not wait.
+    await writer.drained();
+    // Once per page read for the index, and once per index file written.
+    expect(paced).toBeGreaterThan(pages);
+  });
+
   it('marks articles with year and topic filters and a date', async () => {
     const writer = await buildBasic();
     const html = writer.text('2025/07/04/storm-closes-the-port/index.html');
