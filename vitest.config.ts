@@ -5,5 +5,8 @@ export default defineConfig({
     include: ['tests/**/*.test.ts'],
     testTimeout: 60_000,
     hookTimeout: 60_000,
+    // Browser tests poll the page (search results come from Pagefind's WebAssembly and fetches): a
+    // second, the default, was too short on a busy 2-core CI machine; a real failure still fails.
+    expect: { poll: { timeout: 15_000 } },
   },
 });

@@ -102,7 +102,7 @@ export async function renderPages(jobs: Iterable<PageJob>, o: RenderPagesOptions
   // the writer sees pages in plan order, as on one thread (the search index depends on that order).
   let handedOver: Promise<unknown> = Promise.resolve();
   const send = () => {
-    const batch: RenderBatch = { templates: o.theme.templates, keyBase, stagingDir: stagingDir!, items };
+    const batch: RenderBatch = { templates: o.theme.templates, keyBase, stagingDir: stagingDir!, outDir: o.writer.outDir, items };
     items = [];
     shown = 0;
     const rendered = o.pool!.run<Rendered[]>('renderBatch', batch);

@@ -7,6 +7,7 @@ import { createTemplateEngine } from './engine.js';
 import { renderPageSync, type PageJob } from './page-job.js';
 import { checkRelativePath } from '../write/writer.js';
 import { FolderMaker } from '../write/folder-maker.js';
+import { sameBytes } from '../write/same-bytes.js';
 import { memlog } from './memlog.js';
 
 export interface RenderItem {
@@ -33,6 +34,11 @@ export interface RenderBatch {
   keyBase?: string;
   /** A writer's staging folder: files are written into it and the writer adopts them. */
   stagingDir: string;
+  /**
+   * The output folder, untouched until the writer commits: a page that had a file there (it has a
+   * `previousKey`) and renders to the same bytes is left there, not written again (`written: false`).
+   */
+  outDir?: string;
   items: RenderItem[];
 }
 
@@ -71,14 +77,15 @@ export function renderBatch(batch: RenderBatch): Rendered[] {
       out.push({ file: rel, key, written: false });
       continue;
     }
-    writePage(engine, batch.stagingDir, rel, item.template, item.view);
+    const bytes = Buffer.from(renderPageSync(engine, { template: item.template, view: item.view }));
+    if (item.previousKey !== undefined && batch.outDir !== undefined && sameBytes(path.join(batch.outDir, rel), bytes)) {
+      out.push({ file: rel, key, written: false });
+      continue;
+    }
+    const full = path.join(batch.stagingDir, rel);
+    folders.ensureParent(full);
+    writeFileSync(full, bytes);
     out.push({ file: rel, key, written: true });
   }
   return out;
-}
-
-function writePage(engine: Liquid, stagingDir: string, rel: string, template: string, view: PageJob['view']): void {
-  const full = path.join(stagingDir, rel);
-  folders.ensureParent(full);
-  writeFileSync(full, renderPageSync(engine, { template, view }));
 }

@@ -1,5 +1,6 @@
 import { existsSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { sameBytes } from './same-bytes.js';
 import { sha256 } from '../cache/keys.js';
 import { forEachJsonLine, writeJsonLines } from '../cache/lines-file.js';
 import { applyPatch, journalDirOf, rollBack } from './commit-journal.js';
@@ -157,7 +158,11 @@ export class IncrementalDiskWriter implements Writer {
     // Files written without a page key (articles.json, assets) are keyed by their bytes.
     let k = this.files.get(rel);
     if (k === undefined) this.files.set(rel, (k = `data:${sha256(data)}`));
-    if (this.previous?.get(rel) === k) return;
+    const before = this.previous?.get(rel);
+    if (before === k) return;
+    // A page with a new key but the same bytes stays where it is (see sameBytes). A file keyed by
+    // its bytes (`data:`) whose key changed has changed.
+    if (before !== undefined && !k.startsWith('data:') && sameBytes(path.join(this.outDir, rel), typeof data === 'string' ? Buffer.from(data) : data)) return;
     if (this.failure) throw this.failure;
     const p = this.staging.write(rel, data).then(
       () => void this.inflight.delete(p),
