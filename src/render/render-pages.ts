@@ -69,12 +69,19 @@ export async function renderPages(jobs: Iterable<PageJob>, o: RenderPagesOptions
   };
   let pages = 0;
   const { heap } = o;
+  /**
+   * Every BATCH pages that need no thread round trip (all pages on one thread; kept pages on many):
+   * their keys' garbage is paced like a batch's views (at 100,000 articles a rebuild's kept pages
+   * grew the heap by 200 MB in one stretch), and kept pages, handed to the writer without a wait,
+   * wait here if it is behind (the search index goes at Pagefind's pace).
+   */
+  const breathe = async () => {
+    heap.check();
+    await o.writer.drained?.();
+  };
   if (!parallel) {
     for (const job of jobs) {
-      if (pages % BATCH === 0) {
-        heap.check();
-        await o.writer.drained?.(); // pages kept are handed to the search index without a wait
-      }
+      if (pages % BATCH === 0) await breathe();
       const file = outputFileOf(job.path);
       const input = inputKey(job);
       let reused: boolean;
@@ -137,12 +144,7 @@ export async function renderPages(jobs: Iterable<PageJob>, o: RenderPagesOptions
       if (inflight.size > 0) await Promise.all(inflight);
       if (failure) break;
       o.writer.adopt!(file, key, false);
-      // A rebuild's pages are mostly kept ones, keyed here one after another: their keys' garbage is
-      // paced like a batch's views (at 100,000 articles it grew the heap by 200 MB in one stretch).
-      if (++pages % BATCH === 0) {
-        heap.check();
-        await o.writer.drained?.();
-      }
+      if (++pages % BATCH === 0) await breathe();
       o.onPage?.(pages);
       continue;
     }

@@ -162,9 +162,13 @@ export class IncrementalDiskWriter implements Writer {
     if (before === k) return;
     // A page with a new key but the same bytes stays where it is (see sameBytes). A file keyed by
     // its bytes (`data:`) whose key changed has changed.
-    if (before !== undefined && !k.startsWith('data:') && sameBytes(path.join(this.outDir, rel), typeof data === 'string' ? Buffer.from(data) : data)) return;
+    let bytes = data;
+    if (before !== undefined && !k.startsWith('data:')) {
+      bytes = typeof data === 'string' ? Buffer.from(data) : data; // encoded once, to compare and to write
+      if (sameBytes(path.join(this.outDir, rel), bytes)) return;
+    }
     if (this.failure) throw this.failure;
-    const p = this.staging.write(rel, data).then(
+    const p = this.staging.write(rel, bytes).then(
       () => void this.inflight.delete(p),
       (err: unknown) => void ((this.failure ??= err), this.inflight.delete(p)),
     );
