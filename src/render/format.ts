@@ -4,24 +4,39 @@ import type { CalendarDate } from '../types.js';
 import { calendarDateToLocalNoon } from '../model/calendar.js';
 import { DATE_LOCALES, type DateLocale } from '../model/locales.js';
 
-/** Human-readable dates in the configured locale. Works on calendar dates, so no zone can shift a day. */
+/**
+ * Human-readable dates in the configured locale. Works on calendar dates, so no zone can shift a day.
+ * Each text is made once per build: an archive names the same few thousand days on every page that
+ * lists, links or dates an article (about a million times at 100,000 articles), and date-fns'
+ * `format` was the main thread's largest single cost while pages were planned.
+ */
 export class DateFormatter {
   private readonly dl: DateLocale;
+  private readonly longTexts = new Map<string, string>();
+  private readonly dayMonthTexts = new Map<string, string>();
+  private readonly monthYearTexts = new Map<number, string>();
   constructor(localeCode: string) {
     const dl = DATE_LOCALES[localeCode];
     if (!dl) throw new Error(`unknown date locale ${localeCode}`);
     this.dl = dl;
   }
   long(date: CalendarDate): string {
-    return format(calendarDateToLocalNoon(date), this.dl.longDate, { locale: this.dl.locale });
+    let text = this.longTexts.get(date);
+    if (text === undefined) this.longTexts.set(date, (text = format(calendarDateToLocalNoon(date), this.dl.longDate, { locale: this.dl.locale })));
+    return text;
   }
   /** "July 2025" (stand-alone month name, as a heading needs in Slavic languages). */
   monthYear(year: number, month: number): string {
-    return format(new Date(year, month - 1, 15, 12), 'LLLL yyyy', { locale: this.dl.locale });
+    const key = year * 12 + month;
+    let text = this.monthYearTexts.get(key);
+    if (text === undefined) this.monthYearTexts.set(key, (text = format(new Date(year, month - 1, 15, 12), 'LLLL yyyy', { locale: this.dl.locale })));
+    return text;
   }
   /** "July 4", for on-this-day pages that span years. */
   dayMonth(date: CalendarDate): string {
-    return format(calendarDateToLocalNoon(date), this.dl.dayMonth, { locale: this.dl.locale });
+    let text = this.dayMonthTexts.get(date);
+    if (text === undefined) this.dayMonthTexts.set(date, (text = format(calendarDateToLocalNoon(date), this.dl.dayMonth, { locale: this.dl.locale })));
+    return text;
   }
   /** Short weekday names in calendar order, starting on the locale's first day of the week. */
   weekdayNames(): string[] {
