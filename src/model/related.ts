@@ -26,7 +26,7 @@ interface RelatedIndex {
 
 const indexes = new WeakMap<readonly Article[], RelatedIndex>();
 
-function indexOf(topicsBySlug: ReadonlyMap<string, Topic>, chronological: readonly Article[]): RelatedIndex {
+function rankingIndexOf(topicsBySlug: ReadonlyMap<string, Topic>, chronological: readonly Article[]): RelatedIndex {
   let index = indexes.get(chronological);
   if (index?.from === topicsBySlug) return index;
   const positions = new Map<Article, number>();
@@ -80,7 +80,7 @@ export function relatedArticles(
   chronological: readonly Article[],
   index: number,
 ): Article[] {
-  const { topics, days, counts } = indexOf(topicsBySlug, chronological);
+  const { topics, days, counts } = rankingIndexOf(topicsBySlug, chronological);
   // Articles sharing a topic, in the order first met, each counted once per topic it shares.
   const met: number[] = [];
   for (const ref of a.topics) {
