@@ -21,22 +21,15 @@ export class DateFormatter {
     this.dl = dl;
   }
   long(date: CalendarDate): string {
-    let text = this.longTexts.get(date);
-    if (text === undefined) this.longTexts.set(date, (text = format(calendarDateToLocalNoon(date), this.dl.longDate, { locale: this.dl.locale })));
-    return text;
+    return remembered(this.longTexts, date, () => format(calendarDateToLocalNoon(date), this.dl.longDate, { locale: this.dl.locale }));
   }
   /** "July 2025" (stand-alone month name, as a heading needs in Slavic languages). */
   monthYear(year: number, month: number): string {
-    const key = year * 100 + month;
-    let text = this.monthYearTexts.get(key);
-    if (text === undefined) this.monthYearTexts.set(key, (text = format(new Date(year, month - 1, 15, 12), 'LLLL yyyy', { locale: this.dl.locale })));
-    return text;
+    return remembered(this.monthYearTexts, year * 100 + month, () => format(new Date(year, month - 1, 15, 12), 'LLLL yyyy', { locale: this.dl.locale }));
   }
   /** "July 4", for on-this-day pages that span years. */
   dayMonth(date: CalendarDate): string {
-    let text = this.dayMonthTexts.get(date);
-    if (text === undefined) this.dayMonthTexts.set(date, (text = format(calendarDateToLocalNoon(date), this.dl.dayMonth, { locale: this.dl.locale })));
-    return text;
+    return remembered(this.dayMonthTexts, date, () => format(calendarDateToLocalNoon(date), this.dl.dayMonth, { locale: this.dl.locale }));
   }
   /** Short weekday names in calendar order, starting on the locale's first day of the week. */
   weekdayNames(): string[] {
@@ -50,4 +43,11 @@ export class DateFormatter {
   monthName(month: number): string {
     return format(new Date(2000, month - 1, 15, 12), 'LLLL', { locale: this.dl.locale });
   }
+}
+
+/** The text under `key`, made by `make` the first time it is asked for. */
+function remembered<K>(texts: Map<K, string>, key: K, make: () => string): string {
+  let text = texts.get(key);
+  if (text === undefined) texts.set(key, (text = make()));
+  return text;
 }
