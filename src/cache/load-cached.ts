@@ -3,6 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import type { Article, ContentError, ParsedArticle, SiteConfig } from '../types.js';
 import { listSourceFiles, type ListedFile } from '../load/source-files.js';
+import { inShard, type Shard } from '../load/shard.js';
 import { StatIndex } from './stat-index.js';
 import { assignUrls } from '../model/site-model.js';
 import { parseAll } from '../parallel/parse-pool.js';
@@ -79,10 +80,17 @@ export interface InputScan {
  * the cache has no record index yet (a cold build), every file is parsed anyway: their keys are left
  * for the parser threads to find, so the files are not read twice and the threads do not wait.
  */
-export async function scanInputs(inputDir: string, dir: string, onProgress?: CachedLoadOptions['onProgress']): Promise<InputScan> {
+export async function scanInputs(
+  inputDir: string,
+  dir: string,
+  onProgress?: CachedLoadOptions['onProgress'],
+  shard?: Shard,
+): Promise<InputScan> {
   mkdirSync(dir, { recursive: true });
   const generator = generatorKey();
-  const { files, errors } = await listSourceFiles(inputDir);
+  const listed = await listSourceFiles(inputDir);
+  const { errors } = listed;
+  const files = shard ? listed.files.filter((f) => inShard(f.relative, shard)) : listed.files;
   const stats = new StatIndex(dir, generator);
   const readUnknown = hasRecordIndex(dir);
   const keys: (string | undefined)[] = new Array(files.length);
@@ -122,6 +130,24 @@ export async function loadArticlesCached(inputDir: string, config: SiteConfig, o
     parsed: misses,
     reused: scan.files.length - misses,
   };
+}
+
+/** What `--shard K/N` did: this shard's files, and how many of them were parsed (the rest were cached). */
+export interface ShardParse {
+  files: number;
+  parsed: number;
+  errors: ContentError[];
+}
+
+/**
+ * `--shard K/N`: parses only this shard's files into the cache, and nothing more (no URLs, no
+ * pages: those need every article). Each shard's cache folder is then merged into the cache of the
+ * build that makes the site (`--cache-from`, see merge-cache.ts), which so parses nothing.
+ */
+export async function parseShardIntoCache(inputDir: string, options: CachedLoadOptions, shard: Shard): Promise<ShardParse> {
+  const scan = await scanInputs(inputDir, options.dir, options.onProgress, shard);
+  const { errors, misses } = await parseMisses(scan, options);
+  return { files: scan.files.length, parsed: misses, errors };
 }
 
 /**

@@ -17,6 +17,7 @@ import { buildDate } from './build-date.js';
 import { out } from './colors.js';
 import { addArchiveOptions, loadSiteConfig, plural, printErrors, type ArchiveFlags } from './common.js';
 import { EXIT, type ExitCode } from './exit-codes.js';
+import { mergeShardCaches, parseShard, shardOf } from './shard.js';
 import { addPublishedOption, loadPublishedList, recordPublished } from './published-list.js';
 
 interface BuildFlags extends ArchiveFlags {
@@ -29,6 +30,10 @@ interface BuildFlags extends ArchiveFlags {
   /** False with `--no-search`. */
   search: boolean;
   published?: string;
+  /** `--shard K/N`: parse one part of the input into the cache, write no pages. */
+  shard?: string;
+  /** `--cache-from DIR…`: shards' caches to add to this build's cache first. */
+  cacheFrom?: string[];
 }
 
 /** The cache folder for this output folder (or a throw-away one with `--no-cache`), and the thread count. */
@@ -78,7 +83,10 @@ async function buildLocked(flags: BuildFlags, config: SiteConfig, started: bigin
     printErrors(published.errors, `build failed: ${flags.out}/ left unchanged`);
     return EXIT.content;
   }
+  const shard = shardOf(flags.shard, flags.cache);
   const cache = cacheFor(flags);
+  if (shard) return parseShard(flags.input, cache, shard, started);
+  mergeShardCaches(cache.dir, flags.cacheFrom);
   const writer = flags.cache ? new IncrementalDiskWriter(flags.out, cache.dir) : new DiskWriter(flags.out);
   const progress = createProgress(process.stderr);
   let result;
@@ -129,6 +137,8 @@ export function buildCommand(program: Command): void {
     .option('--no-cache', 'build everything from scratch and keep no cache')
     .option('--workers <n>', 'parser threads (default: one per core)')
     .option('--no-search', 'skip the Pagefind search index (faster; /search/ then finds nothing)')
+    .option('--shard <k/n>', 'parse only part K of N of the input into the cache and write no pages (one machine of a split build; see --cache-from)')
+    .option('--cache-from <dirs...>', 'first add these caches (the --cache-dir of each --shard run) to this build\'s cache')
     .action(async (flags: BuildFlags) => {
       process.exitCode = await runBuild(flags);
     });
