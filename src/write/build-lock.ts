@@ -1,4 +1,4 @@
-import { closeSync, openSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, unlinkSync, writeSync } from 'node:fs';
 import { readdir, readFile, rename, rm, stat, unlink } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -48,6 +48,8 @@ const UNREADABLE_STALE_MS = 30_000;
 
 export async function acquireBuildLock(outDir: string): Promise<LockResult> {
   const lockFile = lockFileOf(outDir);
+  // `--out site/news/dist` in a fresh checkout: the lock sits beside the output folder, so its parent must exist.
+  mkdirSync(path.dirname(lockFile), { recursive: true });
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
       const fd = openSync(lockFile, 'wx');

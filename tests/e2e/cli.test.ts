@@ -36,6 +36,14 @@ describe('news-archive build (end to end)', () => {
     expect(day).not.toContain('rel="next"');
   });
 
+  it('makes the folders an output folder is in when they do not exist yet', () => {
+    const nested = path.join(tempDir(), 'site', 'news', 'dist');
+    const r = runCli(['build', '--input', path.join(fixtures, 'basic'), '--out', nested, '--config', path.join(fixtures, 'basic.config.json'), '--no-search']);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(readFileSync(path.join(nested, '2025/07/04/index.html'), 'utf8')).toContain('<p>3 articles.</p>');
+  });
+
   it('works under a sub-path base URL', () => {
     const sub = path.join(tempDir(), 'dist');
     const r = runCli(['build', '--input', path.join(fixtures, 'basic'), '--out', sub, '--base-url', 'https://example.github.io/archive/']);
