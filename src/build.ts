@@ -9,12 +9,15 @@ import { buildAssets, headersFile } from './render/assets.js';
 import { createTemplateEngine } from './render/engine.js';
 import { feedFiles } from './render/feeds.js';
 import { articlesJsonChunks, planSite, renderContext } from './render/site-pages.js';
-import { outputFileOf, renderPage } from './render/page-job.js';
+import { outputFileOf, renderPage, type PageJob } from './render/page-job.js';
 import { writeChunks } from './write/write-chunks.js';
 import { sitemapFiles } from './render/sitemaps.js';
 import { publishedEntries, urlErrors, type PublishedEntry, type PublishedList } from './model/published-urls.js';
 import { redirectClashes, redirectJobs, redirectsFile } from './render/redirects.js';
-import { SearchIndexingWriter, type SearchOptions } from './search/search-index-writer.js';
+import { MAX_SHARD_PAGES, SearchIndexingWriter, type SearchOptions } from './search/search-index-writer.js';
+import { ShardPlan } from './search/shard-plan.js';
+import { inPageShard } from './search/page-shard.js';
+import type { Shard } from './load/shard.js';
 import type { Writer } from './write/writer.js';
 import { loadArticlesCached, scanInputs, type CachedLoad } from './cache/load-cached.js';
 import { wholeBuildKey } from './cache/build-key.js';
@@ -45,6 +48,12 @@ export interface BuildOptions {
   searchIndex?: Pick<SearchOptions, 'maxShardPages' | 'onShard'>;
   /** The archive's list of published URLs: a build that would drop one fails (see model/published-urls.ts). */
   published?: PublishedList;
+  /**
+   * Render and index only this part of the pages (`--page-shard K/N`, see search/page-shard.ts), for a
+   * build split over machines; the site-wide files (feeds, sitemaps, articles.json, assets) are left
+   * to the build that puts the parts together.
+   */
+  pageShard?: Shard;
 }
 
 export interface BuildResult {
@@ -95,6 +104,17 @@ function modelStage(
   return { model: buildSiteModel(published), withheld, errors, count: published.length };
 }
 
+/** The pages of one page shard, in the plan's order. */
+function* onlyPageShard(jobs: Iterable<PageJob>, shard: Shard, plan: ShardPlan): Generator<PageJob> {
+  for (const job of jobs) if (inPageShard(job.path, shard, plan)) yield job;
+}
+
+async function commitBuild(writer: Writer, buildKey: string | undefined, result: BuildResult): Promise<BuildResult> {
+  if (buildKey !== undefined) writer.recordBuild?.(buildKey, result);
+  await writer.commit();
+  return result;
+}
+
 /**
  * The whole build: load and validate everything, then render and write every page. Any content
  * error stops the build before rendering; any failure aborts the writer so no partial output lands.
@@ -110,7 +130,12 @@ export async function build(options: BuildOptions, writer: Writer): Promise<Buil
     const theme = await loadTheme(options.templatesDir);
     // With the cache: find each file's content key first, and stop here if nothing changed at all.
     let scan = options.cache ? await scanInputs(options.inputDir, options.cache.dir, options.onProgress) : undefined;
-    const settings = { rules, search: options.search !== false, published: options.published ? sha256(JSON.stringify(options.published)) : null };
+    const settings = {
+      rules,
+      search: options.search !== false,
+      published: options.published ? sha256(JSON.stringify(options.published)) : null,
+      ...(options.pageShard ? { pageShard: options.pageShard } : {}),
+    };
     // A cold build finds its input key only while parsing: it has no previous build to compare with.
     let buildKey = scan?.inputKey !== undefined ? wholeBuildKey(scan.inputKey, options.config, theme, settings) : undefined;
     const unchanged = buildKey !== undefined ? (writer.lastBuild?.(buildKey) as BuildResult | undefined) : undefined;
@@ -133,11 +158,14 @@ export async function build(options: BuildOptions, writer: Writer): Promise<Buil
     heap.check();
     // Article pages are the indexed ones in the shipped theme: their count per year sets the shards' edges.
     const pagesPerYear = model.years.map((y) => [String(y.year).padStart(4, '0'), y.count] as const);
-    if (options.search !== false) writer = await SearchIndexingWriter.wrap(writer, { ...options.searchIndex, pagesPerYear, pace: () => heap.check() });
+    const partial = options.pageShard !== undefined;
+    if (options.search !== false) writer = await SearchIndexingWriter.wrap(writer, { ...options.searchIndex, pagesPerYear, partial, pace: () => heap.check() });
     const engine = createTemplateEngine(theme.templates);
     const assets = buildAssets(theme.assets);
     const ctx = renderContext(options.config, assets.names, 'bodyOf' in loaded ? (loaded as CachedLoad).bodyOf : undefined);
-    const { pages, listed } = await renderPages(planSite(model, ctx), {
+    const searchPlan = new ShardPlan(options.searchIndex?.maxShardPages ?? MAX_SHARD_PAGES, pagesPerYear);
+    const jobs = options.pageShard ? onlyPageShard(planSite(model, ctx), options.pageShard, searchPlan) : planSite(model, ctx);
+    const { pages, listed } = await renderPages(jobs, {
       engine,
       theme,
       config: options.config,
@@ -150,6 +178,11 @@ export async function build(options: BuildOptions, writer: Writer): Promise<Buil
     });
     // The threads' heaps are let go before feeds, sitemaps and articles.json are made, not after.
     await pool?.destroy();
+    if (partial) {
+      const result = await commitBuild(writer, buildKey, { errors: [], articles: count, pages, withheld });
+      if ('bodies' in loaded) (loaded as CachedLoad).bodies.close();
+      return result;
+    }
     const clashes = redirectClashes(model.articles, new Set(listed.map((p) => p.path)));
     if (clashes.length > 0) {
       await writer.abort();
@@ -171,9 +204,7 @@ export async function build(options: BuildOptions, writer: Writer): Promise<Buil
     for (const asset of assets.files) await writer.write(`assets/${asset.relative}`, asset.bytes);
     await writer.write('_headers', headersFile(options.config.basePath));
     const publishedUrls = options.published ? publishedEntries(model.articles, options.inputDir) : undefined;
-    const result: BuildResult = { errors: [], articles: count, pages, withheld, publishedUrls };
-    if (buildKey !== undefined) writer.recordBuild?.(buildKey, result);
-    await writer.commit();
+    const result = await commitBuild(writer, buildKey, { errors: [], articles: count, pages, withheld, publishedUrls });
     if ('bodies' in loaded) (loaded as CachedLoad).bodies.close();
     return result;
   } catch (err) {

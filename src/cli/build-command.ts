@@ -17,7 +17,7 @@ import { buildDate } from './build-date.js';
 import { out } from './colors.js';
 import { addArchiveOptions, loadSiteConfig, plural, printErrors, type ArchiveFlags } from './common.js';
 import { EXIT, type ExitCode } from './exit-codes.js';
-import { mergeShardCaches, parseShard, shardOf } from './shard.js';
+import { assemblePageShards, finishPageShards, mergeShardCaches, pageShardOf, parseShard, shardOf } from './shard.js';
 import { addPublishedOption, loadPublishedList, recordPublished } from './published-list.js';
 
 interface BuildFlags extends ArchiveFlags {
@@ -34,6 +34,10 @@ interface BuildFlags extends ArchiveFlags {
   shard?: string;
   /** `--cache-from DIR…`: shards' caches to add to this build's cache first. */
   cacheFrom?: string[];
+  /** `--page-shard K/N`: render and index one part of the pages into `--out`. */
+  pageShard?: string;
+  /** `--pages-from DIR…`: page shards' output folders, put together instead of rendering their pages. */
+  pagesFrom?: string[];
 }
 
 /** The cache folder for this output folder (or a throw-away one with `--no-cache`), and the thread count. */
@@ -84,10 +88,13 @@ async function buildLocked(flags: BuildFlags, config: SiteConfig, started: bigin
     return EXIT.content;
   }
   const shard = shardOf(flags.shard, flags.cache);
+  const pageShard = pageShardOf(flags, flags.cache);
   const cache = cacheFor(flags);
   if (shard) return parseShard(flags.input, cache, shard, started);
   mergeShardCaches(cache.dir, flags.cacheFrom);
-  const writer = flags.cache ? new IncrementalDiskWriter(flags.out, cache.dir) : new DiskWriter(flags.out);
+  // With --pages-from, the build patches the parts put together, and that folder becomes the output.
+  const assembled = assemblePageShards(flags.out, cache.dir, flags.pagesFrom);
+  const writer = flags.cache ? new IncrementalDiskWriter(assembled?.folder ?? flags.out, cache.dir) : new DiskWriter(flags.out);
   const progress = createProgress(process.stderr);
   let result;
   try {
@@ -101,24 +108,29 @@ async function buildLocked(flags: BuildFlags, config: SiteConfig, started: bigin
         onProgress: progress.report,
         search: flags.search,
         published: published.list,
+        pageShard,
       },
       writer,
     );
   } finally {
     progress.stop();
     if (!flags.cache) rmSync(cache.dir, { recursive: true, force: true });
+    // The parts put together become the output only if the build succeeds.
+    if (assembled && !(result && result.errors.length === 0)) rmSync(assembled.folder, { recursive: true, force: true });
   }
   if (result.errors.length > 0) {
     printErrors(result.errors, `build failed: ${flags.out}/ left unchanged`);
     return EXIT.content;
   }
+  await finishPageShards(flags.out, cache.dir, { assembled, pageShard });
   // A preview with drafts or future articles publishes nothing for good: only a real build records URLs.
   const recorded =
     published.list && result.publishedUrls && !flags.drafts && !flags.future
       ? await recordPublished(published.where, published.list, result.publishedUrls)
       : undefined;
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  process.stdout.write(`${out.green('Built')} ${result.articles} articles, ${result.pages} pages in ${seconds.toFixed(2)} s → ${flags.out}/\n`);
+  const what = pageShard ? `page shard ${pageShard.index}/${pageShard.count} of ` : '';
+  process.stdout.write(`${out.green('Built')} ${what}${result.articles} articles, ${result.pages} pages in ${seconds.toFixed(2)} s → ${flags.out}/\n`);
   const note = withheldNote(result.withheld, today);
   if (note) process.stdout.write(`${out.dim(note)}\n`);
   if (recorded) process.stdout.write(`${recorded}\n`);
@@ -139,6 +151,8 @@ export function buildCommand(program: Command): void {
     .option('--no-search', 'skip the Pagefind search index (faster; /search/ then finds nothing)')
     .option('--shard <k/n>', 'parse only part K of N of the input into the cache and write no pages (one machine of a split build; see --cache-from)')
     .option('--cache-from <dirs...>', 'first add these caches (the --cache-dir of each --shard run) to this build\'s cache')
+    .option('--page-shard <k/n>', 'render and index only part K of N of the pages into --out (one machine of a split build; see --pages-from)')
+    .option('--pages-from <dirs...>', 'put together the --out folders of --page-shard runs, and make only what they did not')
     .action(async (flags: BuildFlags) => {
       process.exitCode = await runBuild(flags);
     });

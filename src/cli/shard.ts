@@ -1,6 +1,9 @@
 import { parseShardIntoCache } from '../cache/load-cached.js';
 import { mergeCaches } from '../cache/merge-cache.js';
 import { parseShardSpec, type Shard } from '../load/shard.js';
+import { assembleParts, savePartRecord, type Assembled } from '../write/assemble-parts.js';
+import { swapIn } from '../write/disk-writer.js';
+import { rebindManifest } from '../write/incremental-writer.js';
 import { out } from './colors.js';
 import { plural, printErrors } from './common.js';
 import { EXIT, UsageError, type ExitCode } from './exit-codes.js';
@@ -8,16 +11,43 @@ import { createProgress } from './progress.js';
 
 /**
  * A build split over machines (see README › Past one machine): each machine parses one shard of
- * the input into its cache (`build --shard K/N`), and the build that writes the site first adds
- * those caches to its own (`--cache-from`), so it parses nothing.
+ * the input into its cache (`build --shard K/N`); each machine then renders one shard of the pages
+ * with every shard's cache (`--cache-from … --page-shard K/N`); and one build puts the pages
+ * together (`--cache-from … --pages-from …`) and makes only the site-wide files.
  */
 
-export function shardOf(spec: string | undefined, cache: boolean): Shard | undefined {
+export function shardOf(spec: string | undefined, cache: boolean, option = '--shard'): Shard | undefined {
   if (spec === undefined) return undefined;
   const shard = parseShardSpec(spec);
-  if ('error' in shard) throw new UsageError(shard.error);
-  if (!cache) throw new UsageError('--shard parses into the cache for a later build, so it cannot be used with --no-cache');
+  if ('error' in shard) throw new UsageError(shard.error.replace('--shard', option));
+  if (!cache) throw new UsageError(`${option} works through the cache, so it cannot be used with --no-cache`);
   return shard;
+}
+
+/** `--page-shard K/N`, which renders pages: not with `--shard` (which renders none) or `--pages-from`. */
+export function pageShardOf(flags: { shard?: string; pageShard?: string; pagesFrom?: string[] }, cache: boolean): Shard | undefined {
+  if (flags.pageShard !== undefined && flags.shard !== undefined) throw new UsageError('--shard parses and --page-shard renders: give one of them');
+  if (flags.pageShard !== undefined && flags.pagesFrom) throw new UsageError('--pages-from puts page shards together: it is not itself a --page-shard');
+  if (flags.pagesFrom && !cache) throw new UsageError('--pages-from works through the cache, so it cannot be used with --no-cache');
+  return shardOf(flags.pageShard, cache, '--page-shard');
+}
+
+/** `--pages-from DIR…`: the page shards' folders put together beside the output folder. */
+export function assemblePageShards(outDir: string, cacheDir: string, parts: readonly string[] | undefined): Assembled | undefined {
+  if (!parts || parts.length === 0) return undefined;
+  const assembled = assembleParts(outDir, cacheDir, parts);
+  if ('problem' in assembled) throw new UsageError(`--pages-from: ${assembled.problem}`);
+  process.stdout.write(`${out.dim(`Put together ${plural(assembled.files, 'file')} from ${plural(parts.length, 'page shard')}.`)}\n`);
+  return assembled;
+}
+
+/** After a successful build: the parts put together become the output; a page shard leaves its record. */
+export async function finishPageShards(outDir: string, cacheDir: string, o: { assembled?: Assembled; pageShard?: Shard }): Promise<void> {
+  if (o.assembled) {
+    await swapIn(o.assembled.folder, outDir);
+    rebindManifest(cacheDir, outDir);
+  }
+  if (o.pageShard) savePartRecord(cacheDir, outDir);
 }
 
 /** `build --shard K/N`: parse this shard's files into the cache; report every content error in them. */

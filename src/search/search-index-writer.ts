@@ -57,6 +57,12 @@ export interface SearchOptions {
    * V8 let that garbage grow the process to 1.3 GB before a full collection.
    */
   pace?: () => void;
+  /**
+   * The build renders only some of the site's pages (`--page-shard`): a shard is the first one (with
+   * Pagefind's scripts) when it is the whole site's first, and neither an empty index nor the list of
+   * shards is written (the build that puts the parts together writes the list).
+   */
+  partial?: boolean;
 }
 
 interface Shard {
@@ -139,6 +145,7 @@ export class SearchIndexingWriter implements Writer {
   private readonly indexedNow = new Map<string, string>();
   private readonly onShard: SearchOptions['onShard'];
   private readonly pace: () => void;
+  private readonly partial: boolean;
   /** Pages enqueued and not yet taken (see `drained`), and who waits for the queue to shorten. */
   private backlog = 0;
   private waiting: (() => void)[] = [];
@@ -147,6 +154,7 @@ export class SearchIndexingWriter implements Writer {
     this.plan = new ShardPlan(options.maxShardPages ?? MAX_SHARD_PAGES, options.pagesPerYear);
     this.onShard = options.onShard;
     this.pace = options.pace ?? (() => undefined);
+    this.partial = options.partial === true;
     this.keyed = !!(inner.reuse && inner.adopt && inner.previousKey && inner.previousGroup && inner.saveRecord && inner.previousRecord);
     const record = this.keyed ? (inner.previousRecord!(RECORD) as SearchRecord | undefined) : undefined;
     if (record?.indexed && typeof record.indexed === 'object') this.wasIndexed = new Map(Object.entries(record.indexed));
@@ -312,7 +320,9 @@ export class SearchIndexingWriter implements Writer {
       if (this.failure) throw this.failure;
       this.closing = this.finish(previous).catch((err: unknown) => void (this.failure ??= err));
     }
-    const shard: Shard = { name, root: this.shards++ === 0, pages: [], index: undefined, pending: new Set(), errors: [] };
+    const root = this.partial ? name === this.plan.firstName : this.shards === 0;
+    this.shards++;
+    const shard: Shard = { name, root, pages: [], index: undefined, pending: new Set(), errors: [] };
     this.shard = shard;
     // With no previous build to keep shards from, every page streams into Pagefind as it arrives.
     if (this.wasIndexed === undefined) await this.startIndexing(shard, 0);
@@ -371,13 +381,13 @@ export class SearchIndexingWriter implements Writer {
     await this.queue;
     if (this.failure) throw this.failure;
     // With nothing indexed, an empty index still gives the search page its scripts.
-    if (!this.shard && this.shards === 0) await this.startShard('pages');
-    const last = this.shard!;
+    if (!this.shard && this.shards === 0 && !this.partial) await this.startShard('pages');
+    const last = this.shard;
     this.shard = undefined;
     await this.closing;
     if (this.failure) throw this.failure;
-    await this.finish(last);
-    await this.pass(`${SEARCH_BUNDLE_DIR}/${SHARDS_FILE}`, `window.newsArchiveSearchShards = ${JSON.stringify(this.merged)};\n`);
+    if (last) await this.finish(last);
+    if (!this.partial) await this.pass(`${SEARCH_BUNDLE_DIR}/${SHARDS_FILE}`, `window.newsArchiveSearchShards = ${JSON.stringify(this.merged)};\n`);
     if (this.keyed) this.inner.saveRecord!(RECORD, { indexed: Object.fromEntries(this.indexedNow) } satisfies SearchRecord);
     await this.inner.commit();
   }

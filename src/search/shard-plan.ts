@@ -22,7 +22,7 @@ export class ShardPlan {
   /** How many shards each name has had, so a year seen again (or split) gets a fresh name. */
   private readonly seen = new Map<string, number>();
   /** The packed group of each counted year: years of one group share a shard. */
-  private readonly groupOfYear = new Map<string, number>();
+  private readonly groups = new Map<string, number>();
 
   constructor(
     private readonly maxPages: number,
@@ -32,9 +32,19 @@ export class ShardPlan {
     let filled = Infinity;
     for (const [year, pages] of [...pagesPerYear].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
       if (filled + pages > maxPages) (group++, (filled = 0));
-      this.groupOfYear.set(year, group);
+      this.groups.set(year, group);
       filled += pages;
     }
+  }
+
+  /** The packed group of a counted year (`'2019'`): pages of one group share a search shard, or a run of them. */
+  groupOfYear(year: string): number | undefined {
+    return this.groups.get(year);
+  }
+
+  /** The name of the first shard of a build that indexes every page: the earliest counted year's. */
+  get firstName(): string {
+    return [...this.groups.keys()][0] ?? 'pages';
   }
 
   /**
@@ -44,7 +54,7 @@ export class ShardPlan {
    */
   next(relativePath: string): { name: string; isNew: boolean } {
     const year = /^(\d{4})\//.exec(relativePath)?.[1];
-    const group = year === undefined ? undefined : this.groupOfYear.get(year);
+    const group = year === undefined ? undefined : this.groups.get(year);
     const cur = this.current;
     if (cur && cur.pages < this.maxPages && (group === undefined || group === cur.group)) {
       cur.pages++;

@@ -37,27 +37,35 @@ export class DiskWriter implements Writer {
   async commit(): Promise<void> {
     if (this.done) throw new Error('writer already finished');
     this.done = true;
-    const out = path.resolve(this.outDir);
     await mkdir(this.stagingDir, { recursive: true });
-    const old = `${this.stagingDir}.old`;
-    let hadOld = true;
-    try {
-      await rename(out, old);
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
-      hadOld = false;
-    }
-    try {
-      await rename(this.stagingDir, out);
-    } catch (err) {
-      if (hadOld) await rename(old, out);
-      throw err;
-    }
-    if (hadOld) await rm(old, { recursive: true, force: true });
+    await swapIn(this.stagingDir, this.outDir);
   }
 
   async abort(): Promise<void> {
     this.done = true;
     await rm(this.stagingDir, { recursive: true, force: true });
   }
+}
+
+/**
+ * Puts a complete folder in the output folder's place: the output is moved aside (the `….old` a
+ * killed build leaves is put back by `recoverLeftovers`), the folder moved in, the old output removed.
+ */
+export async function swapIn(folder: string, outDir: string): Promise<void> {
+  const out = path.resolve(outDir);
+  const old = `${folder}.old`;
+  let hadOld = true;
+  try {
+    await rename(out, old);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+    hadOld = false;
+  }
+  try {
+    await rename(folder, out);
+  } catch (err) {
+    if (hadOld) await rename(old, out);
+    throw err;
+  }
+  if (hadOld) await rm(old, { recursive: true, force: true });
 }

@@ -13,7 +13,7 @@ import { checkRelativePath, type Writer } from './writer.js';
  * written a megabyte at a time: at 100,000 articles the file list is 19 MB, and made into one object
  * and one string at the end of a build it was the build's peak memory.
  */
-interface Manifest {
+export interface Manifest {
   /**
    * Identity of the output folder after the build (device, inode, birth and change times), so a folder
    * replaced or changed at its top by anyone else is rebuilt in full, not patched. Inode numbers alone
@@ -27,12 +27,12 @@ interface Manifest {
   records?: Record<string, unknown>;
 }
 
-const MANIFEST = 'pages.ndjson';
+export const MANIFEST = 'pages.ndjson';
 /** The record's name before it was written a line per file; removed when a build commits. */
 const LEGACY_MANIFEST = 'pages.json';
 const MAX_INFLIGHT = 32;
 
-function folderId(dir: string): string | undefined {
+export function folderId(dir: string): string | undefined {
   try {
     const s = statSync(dir);
     return s.isDirectory() ? `${s.dev}:${s.ino}:${s.birthtimeMs}:${s.ctimeMs}` : undefined;
@@ -213,6 +213,28 @@ export class IncrementalDiskWriter implements Writer {
     await Promise.all(this.inflight);
     await this.staging.abort();
   }
+}
+
+/** A manifest file as written, for whichever output folder it was written (see `assemble-parts.ts`). */
+export function readManifest(file: string): Manifest | undefined {
+  let manifest: Manifest | undefined;
+  forEachJsonLine(file, (value) => {
+    if (!manifest) manifest = { ...(value as Omit<Manifest, 'files'>), files: new Map() };
+    else manifest.files.set(...(value as [string, string]));
+  });
+  return manifest;
+}
+
+/** Writes the record of an output folder, as a build that wrote it would have. */
+export function writeManifest(cacheDir: string, manifest: Manifest): void {
+  const { files, ...head } = manifest;
+  writeJsonLines(path.join(cacheDir, MANIFEST), manifestValues(head, files));
+}
+
+/** After the output folder was put in place by a rename (which changes its identity), records it as the folder the manifest describes. */
+export function rebindManifest(cacheDir: string, outDir: string): void {
+  const manifest = readManifest(path.join(cacheDir, MANIFEST));
+  if (manifest) writeManifest(cacheDir, { ...manifest, outId: folderId(outDir)! });
 }
 
 function* manifestValues(head: Omit<Manifest, 'files'>, files: Map<string, string>): Generator<unknown> {

@@ -1,4 +1,4 @@
-import { cpSync, existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PackReader } from '../../src/cache/body-store.js';
@@ -109,11 +109,78 @@ describe('a build split over machines: shards parse, one build merges their cach
     expect(bad.stderr).toBe('news-archive: --shard takes K/N, the part K of N (for example 2/4), not "3/2": K must be from 1 to N\n');
     const noCache = w.run('c1', ['--shard', '1/2', '--no-cache']);
     expect(noCache.code).toBe(2);
-    expect(noCache.stderr).toBe('news-archive: --shard parses into the cache for a later build, so it cannot be used with --no-cache\n');
+    expect(noCache.stderr).toBe('news-archive: --shard works through the cache, so it cannot be used with --no-cache\n');
     const nowhere = path.join(w.root, 'nowhere');
     const missing = w.run('c3', ['--cache-from', nowhere]);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toBe(`news-archive: --cache-from: no cache in ${nowhere} (give the --cache-dir folder of a "build --shard K/N" run)\n`);
+    expect(existsSync(w.out)).toBe(false);
+  });
+});
+
+describe('pages rendered in parts too: --page-shard K/N, then --pages-from (through the CLI)', () => {
+  it('parse shards, then page shards, then one build that puts them together: the site a cold build makes', () => {
+    const w = workspace();
+    for (const k of [1, 2]) expect(w.run(`c${k}`, ['--shard', `${k}/2`]).code).toBe(0);
+    const caches = ['--cache-from', path.join(w.root, 'c1'), path.join(w.root, 'c2')];
+    const parts = [1, 2].map((k) => {
+      const dir = path.join(w.root, `part-${k}`);
+      const r = w.run(`p${k}`, [...caches, '--page-shard', `${k}/2`, '--out', dir]);
+      expect(r.stderr).toBe('');
+      expect(r.code).toBe(0);
+      const m = /^Merged 8 parsed articles from 2 caches \(0 already here\)\.\nBuilt page shard \d\/2 of 8 articles, (\d+) pages in \d+\.\d\d s → .+\n$/.exec(r.stdout);
+      expect(m).not.toBeNull();
+      expect(Number(m![1])).toBeGreaterThan(0);
+      expect(existsSync(path.join(dir, 'articles.json'))).toBe(false); // site-wide files come last
+      return { dir, pages: Number(m![1]) };
+    });
+    const all = w.run('final', [...caches, '--pages-from', parts[0]!.dir, parts[1]!.dir]);
+    expect(all.stderr).toBe('');
+    expect(all.code).toBe(0);
+    expect(all.stdout).toMatch(
+      new RegExp(`^Merged 8 parsed articles from 2 caches \\(0 already here\\)\\.\\nPut together \\d+ files from 2 page shards\\.\\nBuilt 8 articles, ${parts[0]!.pages + parts[1]!.pages} pages in \\d+\\.\\d\\d s → .*dist\\/\\n$`),
+    );
+    expect(snapshotSite(w.out)).toEqual(w.cold());
+    // Kept, not rendered again: the pages are the parts' own files.
+    const page = '2025/07/04/index.html';
+    const from = parts.find((p) => existsSync(path.join(p.dir, page)))!;
+    expect(statSync(path.join(w.out, page)).ino).toBe(statSync(path.join(from.dir, page)).ino);
+    expect(readdirSync(w.root).filter((f) => f.includes('staging'))).toEqual([]);
+  });
+
+  it('a build that puts parts together and fails leaves dist/ as it was and nothing beside it', () => {
+    const w = workspace();
+    expect(w.run('c1', []).code).toBe(0); // an ordinary build first: dist/ exists
+    const before = snapshotSite(w.out);
+    const part = path.join(w.root, 'part-1');
+    expect(w.run('p1', ['--page-shard', '1/1', '--out', part]).code).toBe(0);
+    cpSync(path.join(fixtures, 'invalid/broken-yaml/broken.md'), path.join(w.input, 'broken.md'));
+    const failed = w.run('final', ['--pages-from', part]);
+    expect(failed.code).toBe(1);
+    expect(failed.stderr).toContain('broken.md:5: front matter is not valid YAML');
+    expect(snapshotSite(w.out)).toEqual(before);
+    expect(readdirSync(w.root).filter((f) => f.includes('staging'))).toEqual([]);
+  });
+
+  it('refuses a folder that is not a page shard, and options that do not go together', () => {
+    const w = workspace();
+    const notPart = w.run('c1', ['--pages-from', w.input]);
+    expect(notPart.code).toBe(2);
+    expect(notPart.stderr).toBe(`news-archive: --pages-from: ${w.input} is not the output folder of a "build --page-shard K/N" run\n`);
+    // A part whose record lists a page that is a link (to anywhere) is refused, and nothing is left behind.
+    const part = path.join(w.root, 'part');
+    expect(w.run('p1', ['--page-shard', '1/1', '--out', part]).code).toBe(0);
+    rmSync(path.join(part, 'index.html'));
+    symlinkSync('/etc/hostname', path.join(part, 'index.html'));
+    const linked = w.run('c1', ['--pages-from', part]);
+    expect(linked.code).toBe(2);
+    expect(linked.stderr).toBe(`news-archive: --pages-from: ${path.join(part, 'index.html')} is in the part's record but is not a regular file there\n`);
+    expect(readdirSync(w.root).filter((f) => f.includes('staging'))).toEqual([]);
+    expect(w.run('c1', ['--page-shard', '1/2', '--shard', '1/2']).stderr).toBe('news-archive: --shard parses and --page-shard renders: give one of them\n');
+    expect(w.run('c1', ['--page-shard', '1/2', '--pages-from', w.input]).stderr).toBe(
+      'news-archive: --pages-from puts page shards together: it is not itself a --page-shard\n',
+    );
+    expect(w.run('c1', ['--page-shard', '0/2']).stderr).toBe('news-archive: --page-shard takes K/N, the part K of N (for example 2/4), not "0/2": K must be from 1 to N\n');
     expect(existsSync(w.out)).toBe(false);
   });
 });

@@ -4,110 +4,14 @@
  * the result is the site a cold build makes.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { build, type BuildOptions } from '../../src/build.js';
-import { parseConfig } from '../../src/load/config.js';
-import { DiskWriter } from '../../src/write/disk-writer.js';
+import { build } from '../../src/build.js';
 import { IncrementalDiskWriter } from '../../src/write/incremental-writer.js';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import sirv from 'sirv';
 import { launchChromium } from '../browser.js';
-import { listTree, repoRoot, snapshotTree, tempDir } from '../helpers.js';
-
-/** Three articles per shard at most, so eight articles over five years make three shards on year edges. */
-const MAX_SHARD_PAGES = 3;
-const ARTICLES: [file: string, date: string, text: string][] = [
-  ['a1.txt', '2019-03-01', 'The ferry timetable changed for the spring season.'],
-  ['a2.txt', '2020-05-02', 'A quokkaville festival filled the square with music.'],
-  ['a3.txt', '2020-06-03', 'The council voted to repair the old bridge.'],
-  ['b1.txt', '2021-01-04', 'Snow closed the mountain pass for two days.'],
-  ['b2.txt', '2021-02-05', 'The library opened a new reading room.'],
-  ['b3.txt', '2022-07-06', 'Fishermen reported a record catch of herring.'],
-  ['c1.txt', '2023-08-07', 'The harbour lights were replaced with lamps.'],
-  ['c2.txt', '2023-09-08', 'A new school opened on the hill.'],
-];
-
-/**
- * An article in the seed format. Each has its own dateline place (a topic), so an article's related
- * articles are simply the nearest in time; a shared topic would relate an added article to many.
- */
-const article = (file: string, date: string, text: string, more = 'More text follows here.') =>
-  ` date ${date} ${PLACES[file.slice(0, 2)]} — ${text}\n\n${more}\n`;
-const PLACES: Record<string, string> = {
-  a1: 'Lima, Peru',
-  a2: 'Oslo, Norway',
-  a3: 'Cairo, Egypt',
-  b1: 'Quito, Ecuador',
-  b2: 'Hanoi, Vietnam',
-  b3: 'Accra, Ghana',
-  c1: 'Perth, Australia',
-  c2: 'Dakar, Senegal',
-  c3: 'Bergen, Norway',
-};
-
-function workspace() {
-  const root = tempDir();
-  const input = path.join(root, 'in');
-  mkdirSync(input);
-  for (const [file, date, text] of ARTICLES) writeFileSync(path.join(input, file), article(file, date, text));
-  return { root, input, out: path.join(root, 'dist'), cache: path.join(root, 'cache') };
-}
-
-/** Build options; `workers` > 0 renders on a thread pool, whose pages reach the index through `adopt`. */
-function options(input: string, cacheDir?: string, onShard?: (name: string, kept: boolean) => void, workers = 0): BuildOptions {
-  const r = parseConfig(readFileSync(path.join(repoRoot, 'tests/fixtures/basic.config.json'), 'utf8'), 'archive.config.json');
-  if (!r.ok) throw new Error(JSON.stringify(r.errors));
-  return {
-    inputDir: input,
-    templatesDir: path.join(repoRoot, 'templates'),
-    config: r.config,
-    cache: cacheDir === undefined ? undefined : { dir: cacheDir, workers, threshold: 0 },
-    searchIndex: { maxShardPages: MAX_SHARD_PAGES, onShard },
-  };
-}
-
-/** A cached build into `out`, and which shards it kept from the previous build, in order. */
-async function cachedBuild(w: ReturnType<typeof workspace>, workers = 0): Promise<[string, boolean][]> {
-  const shards: [string, boolean][] = [];
-  const result = await build(options(w.input, w.cache, (name, kept) => shards.push([name, kept]), workers), new IncrementalDiskWriter(w.out, w.cache));
-  expect(result.errors).toEqual([]);
-  return shards;
-}
-
-/** A cold build of the same input with no cache at all: what every cached build must equal. */
-async function coldBuild(input: string): Promise<Map<string, string>> {
-  const out = path.join(tempDir(), 'dist');
-  await build(options(input), new DiskWriter(out));
-  return stableSnapshot(out);
-}
-
-/**
- * The built site byte for byte, except what Pagefind writes in hash-map order (upstream issue
- * Pagefind/pagefind#638): filter files, meta files, and the meta file's hash in each
- * `pagefind-entry.json`. Word indexes and fragments must be the same bytes as a cold build's.
- */
-function stableSnapshot(dir: string): Map<string, string> {
-  const tree = snapshotTree(dir);
-  for (const key of [...tree.keys()]) {
-    if (/^pagefind\/([\w-]+\/)?(filter\/|pagefind\.[\w]+\.pf_meta$)/.test(key)) tree.delete(key);
-    if (/pagefind-entry\.json$/.test(key)) tree.set(key, tree.get(key)!.replace(/"hash":"\w+"/g, '"hash":"…"'));
-  }
-  return tree;
-}
-
-/** The site at the root of a local server, with the types Pagefind's module scripts need. */
-async function serve(dir: string): Promise<{ origin: string; close: () => Promise<void> }> {
-  const files = sirv(dir, { dev: true });
-  const server = createServer((req, res) => files(req, res, () => void res.writeHead(404).end()));
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  return { origin, close: () => new Promise((resolve) => server.close(() => resolve())) };
-}
-
-const inodes = (dir: string, under: string) => new Map(listTree(path.join(dir, under)).map((f) => [f, statSync(path.join(dir, under, f)).ino]));
+import { repoRoot, snapshotTree } from '../helpers.js';
+import { article, cachedBuild, coldBuild, inodes, MAX_SHARD_PAGES, options, serve, stableSnapshot, workspace } from './search-archive.js';
 
 describe('incremental search index', () => {
   it('re-indexes only the shard of a changed article and keeps the others as they were', async () => {

@@ -1,0 +1,18 @@
+import { createHash } from 'node:crypto';
+import type { Shard } from '../load/shard.js';
+import type { ShardPlan } from './shard-plan.js';
+
+const bucket = (text: string, count: number) => createHash('sha256').update(text).digest().readUInt32BE(0) % count;
+
+/**
+ * Whether a page (`/2019/12/31/x/`) belongs to page shard K of N (`--page-shard K/N`). A page in a
+ * year folder goes with its year's search-shard group (see `ShardPlan`): the article pages of one
+ * search shard are then all rendered on one machine, in order, and its index is made there whole,
+ * the same files a one-machine build makes. Other pages (home, topics, archive) go by a hash of their path.
+ */
+export function inPageShard(sitePath: string, shard: Shard, plan: ShardPlan): boolean {
+  const year = /^\/?(\d{4})\//.exec(sitePath)?.[1];
+  const group = year === undefined ? undefined : plan.groupOfYear(year);
+  const part = group !== undefined ? group % shard.count : bucket(year ?? sitePath, shard.count);
+  return part === shard.index - 1;
+}
