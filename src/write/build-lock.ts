@@ -98,7 +98,9 @@ export async function recoverLeftovers(outDir: string): Promise<void> {
   } catch {
     return;
   }
-  const leftovers = names.filter((n) => n.startsWith(prefix)).sort();
+  // `..dist.staging-parts-…`: the staging folder of a build patching page shards put together (`--pages-from`),
+  // which was never the output: removed with the rest.
+  const leftovers = names.filter((n) => n.startsWith(prefix) || n.startsWith(`.${prefix}parts-`)).sort();
   // An incremental build killed while patching the output in place: put the previous output back first.
   for (const name of leftovers) if (name.endsWith('.journal')) rollBack(path.join(parent, name));
   const previous = leftovers.find((n) => n.endsWith('.old'));

@@ -11,8 +11,7 @@ import type { Shard } from '../../src/load/shard.js';
 import { assembleParts, PART_RECORD, savePartRecord } from '../../src/write/assemble-parts.js';
 import { swapIn } from '../../src/write/disk-writer.js';
 import { IncrementalDiskWriter, readManifest, rebindManifest } from '../../src/write/incremental-writer.js';
-import { launchChromium } from '../browser.js';
-import { coldBuild, options, serve, stableSnapshot, workspace } from './search-archive.js';
+import { coldBuild, options, searchResults, stableSnapshot, workspace } from './search-archive.js';
 
 type Shards = [string, boolean][];
 
@@ -81,22 +80,10 @@ describe('page shards put together', () => {
     expect(new IncrementalDiskWriter(w.out, w.cache).incremental).toBe(true);
 
     // Search finds words of both parts' shards, from the one search page, in a real browser.
-    const site = await serve(w.out);
-    const browser = await launchChromium();
-    try {
-      const page = await browser.newPage();
-      const resultsFor = async (word: string) => {
-        await page.goto(`${site.origin}/search/?q=${word}`);
-        const links = page.locator('.pagefind-ui__result-link');
-        await expect.poll(() => links.count()).toBeGreaterThan(0);
-        return links.evaluateAll((as) => as.map((a) => a.getAttribute('href')));
-      };
-      expect(await resultsFor('quokkaville')).toEqual(['/2020/05/02/a-quokkaville-festival-filled-the-square-with-music/']);
-      expect(await resultsFor('herring')).toEqual(['/2022/07/06/fishermen-reported-a-record-catch-of-herring/']);
-    } finally {
-      await browser.close();
-      await site.close();
-    }
+    expect(await searchResults(w.out, ['quokkaville', 'herring'])).toEqual([
+      ['/2020/05/02/a-quokkaville-festival-filled-the-square-with-music/'],
+      ['/2022/07/06/fishermen-reported-a-record-catch-of-herring/'],
+    ]);
   });
 
   it('a part made from other input is not used: its pages are made again, and the site still equals a cold build', async () => {

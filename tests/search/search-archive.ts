@@ -12,6 +12,7 @@ import { build, type BuildOptions } from '../../src/build.js';
 import { parseConfig } from '../../src/load/config.js';
 import { DiskWriter } from '../../src/write/disk-writer.js';
 import { IncrementalDiskWriter } from '../../src/write/incremental-writer.js';
+import { launchChromium } from '../browser.js';
 import { listTree, repoRoot, snapshotTree, tempDir } from '../helpers.js';
 
 /** Three articles per shard at most, so eight articles over five years make three shards on year edges. */
@@ -96,7 +97,7 @@ export function stableSnapshot(dir: string): Map<string, string> {
 }
 
 /** The site at the root of a local server, with the types Pagefind's module scripts need. */
-export async function serve(dir: string): Promise<{ origin: string; close: () => Promise<void> }> {
+async function serve(dir: string): Promise<{ origin: string; close: () => Promise<void> }> {
   const files = sirv(dir, { dev: true });
   const server = createServer((req, res) => files(req, res, () => void res.writeHead(404).end()));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -106,3 +107,23 @@ export async function serve(dir: string): Promise<{ origin: string; close: () =>
 
 export const inodes = (dir: string, under: string) => new Map(listTree(path.join(dir, under)).map((f) => [f, statSync(path.join(dir, under, f)).ino]));
 
+
+/** What the site's search page lists for each word, in a real Chromium, the site served at the root of a local server. */
+export async function searchResults(dir: string, words: readonly string[]): Promise<(string | null)[][]> {
+  const site = await serve(dir);
+  const browser = await launchChromium();
+  try {
+    const page = await browser.newPage();
+    const results: (string | null)[][] = [];
+    for (const word of words) {
+      await page.goto(`${site.origin}/search/?q=${word}`);
+      const links = page.locator('.pagefind-ui__result-link');
+      await expect.poll(() => links.count()).toBeGreaterThan(0);
+      results.push(await links.evaluateAll((as) => as.map((a) => a.getAttribute('href'))));
+    }
+    return results;
+  } finally {
+    await browser.close();
+    await site.close();
+  }
+}

@@ -83,4 +83,16 @@ describe('in-place patch of the output folder under a journal', () => {
     await recoverLeftovers(s.out);
     expect(snapshotTree(s.out)).toEqual(after);
   });
+
+  it('a build killed while patching page shards put together leaves dist/ as it was and nothing beside it', async () => {
+    const s = scene();
+    // The parts put together (`--pages-from`), and that build's own staging folder and journal beside it.
+    const parts = path.join(s.root, '.dist.staging-parts-1-abcd');
+    writeTree(parts, { 'index.html': 'home from a part' });
+    writeTree(path.join(s.root, '..dist.staging-parts-1-abcd.staging-1-ef01'), { 'index.html': 'home v3' });
+    writeTree(path.join(s.root, '..dist.staging-parts-1-abcd.staging-1-ef01.journal'), {});
+    await recoverLeftovers(s.out);
+    expect(snapshotTree(s.out)).toEqual(s.before);
+    expect(readdirSync(s.root)).toEqual(['dist']);
+  });
 });
