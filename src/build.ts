@@ -14,10 +14,10 @@ import { writeChunks } from './write/write-chunks.js';
 import { sitemapFiles } from './render/sitemaps.js';
 import { publishedEntries, urlErrors, type PublishedEntry, type PublishedList } from './model/published-urls.js';
 import { redirectClashes, redirectJobs, redirectsFile } from './render/redirects.js';
-import { MAX_SHARD_PAGES, SearchIndexingWriter, type SearchOptions } from './search/search-index-writer.js';
-import { ShardPlan } from './search/shard-plan.js';
+import { SearchIndexingWriter, searchShardPlan, type SearchOptions } from './search/search-index-writer.js';
+import type { ShardPlan } from './search/shard-plan.js';
 import { inPageShard } from './search/page-shard.js';
-import type { Shard } from './load/shard.js';
+import type { SplitPart } from './load/shard.js';
 import type { Writer } from './write/writer.js';
 import { loadArticlesCached, scanInputs, type CachedLoad } from './cache/load-cached.js';
 import { wholeBuildKey } from './cache/build-key.js';
@@ -53,7 +53,7 @@ export interface BuildOptions {
    * build split over machines; the site-wide files (feeds, sitemaps, articles.json, assets) are left
    * to the build that puts the parts together.
    */
-  pageShard?: Shard;
+  pageShard?: SplitPart;
 }
 
 export interface BuildResult {
@@ -105,7 +105,7 @@ function modelStage(
 }
 
 /** The pages of one page shard, in the plan's order. */
-function* onlyPageShard(jobs: Iterable<PageJob>, shard: Shard, plan: ShardPlan): Generator<PageJob> {
+function* onlyPageShard(jobs: Iterable<PageJob>, shard: SplitPart, plan: ShardPlan): Generator<PageJob> {
   for (const job of jobs) if (inPageShard(job.path, shard, plan)) yield job;
 }
 
@@ -163,7 +163,7 @@ export async function build(options: BuildOptions, writer: Writer): Promise<Buil
     const engine = createTemplateEngine(theme.templates);
     const assets = buildAssets(theme.assets);
     const ctx = renderContext(options.config, assets.names, 'bodyOf' in loaded ? (loaded as CachedLoad).bodyOf : undefined);
-    const searchPlan = new ShardPlan(options.searchIndex?.maxShardPages ?? MAX_SHARD_PAGES, pagesPerYear);
+    const searchPlan = searchShardPlan({ ...options.searchIndex, pagesPerYear });
     const jobs = options.pageShard ? onlyPageShard(planSite(model, ctx), options.pageShard, searchPlan) : planSite(model, ctx);
     const { pages, listed } = await renderPages(jobs, {
       engine,

@@ -3,7 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import type { Article, ContentError, ParsedArticle, SiteConfig } from '../types.js';
 import { listSourceFiles, type ListedFile } from '../load/source-files.js';
-import { inShard, type Shard } from '../load/shard.js';
+import { inShard, type SplitPart } from '../load/shard.js';
 import { StatIndex } from './stat-index.js';
 import { assignUrls } from '../model/site-model.js';
 import { parseAll } from '../parallel/parse-pool.js';
@@ -84,7 +84,7 @@ export async function scanInputs(
   inputDir: string,
   dir: string,
   onProgress?: CachedLoadOptions['onProgress'],
-  shard?: Shard,
+  shard?: SplitPart,
 ): Promise<InputScan> {
   mkdirSync(dir, { recursive: true });
   const generator = generatorKey();
@@ -144,7 +144,7 @@ export interface ShardParse {
  * pages: those need every article). Each shard's cache folder is then merged into the cache of the
  * build that makes the site (`--cache-from`, see merge-cache.ts), which so parses nothing.
  */
-export async function parseShardIntoCache(inputDir: string, options: CachedLoadOptions, shard: Shard): Promise<ShardParse> {
+export async function parseShardIntoCache(inputDir: string, options: CachedLoadOptions, shard: SplitPart): Promise<ShardParse> {
   const scan = await scanInputs(inputDir, options.dir, options.onProgress, shard);
   const { errors, misses } = await parseMisses(scan, options);
   return { files: scan.files.length, parsed: misses, errors };

@@ -17,7 +17,7 @@ import { buildDate } from './build-date.js';
 import { out } from './colors.js';
 import { addArchiveOptions, loadSiteConfig, plural, printErrors, type ArchiveFlags } from './common.js';
 import { EXIT, type ExitCode } from './exit-codes.js';
-import { assemblePageShards, finishPageShards, mergeShardCaches, pageShardOf, parseShard, shardOf } from './shard.js';
+import { assemblePageShards, finishPageShards, mergeShardCaches, pageShardOf, parseShard, shardCacheDir, shardOf } from './shard.js';
 import { addPublishedOption, loadPublishedList, recordPublished } from './published-list.js';
 
 interface BuildFlags extends ArchiveFlags {
@@ -38,6 +38,8 @@ interface BuildFlags extends ArchiveFlags {
   pageShard?: string;
   /** `--pages-from DIR…`: page shards' output folders, put together instead of rendering their pages. */
   pagesFrom?: string[];
+  /** Whether `--out` was given rather than left at its default. */
+  outGiven: boolean;
 }
 
 /** The cache folder for this output folder (or a throw-away one with `--no-cache`), and the thread count. */
@@ -87,14 +89,16 @@ async function buildLocked(flags: BuildFlags, config: SiteConfig, started: bigin
     printErrors(published.errors, `build failed: ${flags.out}/ left unchanged`);
     return EXIT.content;
   }
-  const shard = shardOf(flags.shard, flags.cache);
   const pageShard = pageShardOf(flags, flags.cache);
+  const shard = shardOf(flags.shard, flags.cache);
   const cache = cacheFor(flags);
-  if (shard) return parseShard(flags.input, cache, shard, started);
+  if (shard) return parseShard(flags.input, { ...cache, dir: shardCacheDir(flags.cacheDir, shard) }, shard, started);
   mergeShardCaches(cache.dir, flags.cacheFrom);
   // With --pages-from, the build patches the parts put together, and that folder becomes the output.
-  const assembled = assemblePageShards(flags.out, cache.dir, flags.pagesFrom);
-  const writer = flags.cache ? new IncrementalDiskWriter(assembled?.folder ?? flags.out, cache.dir) : new DiskWriter(flags.out);
+  const assembled = assemblePageShards(flags.out, flags.pagesFrom);
+  const writer = flags.cache
+    ? new IncrementalDiskWriter(assembled?.folder ?? flags.out, cache.dir, assembled?.manifest)
+    : new DiskWriter(flags.out);
   const progress = createProgress(process.stderr);
   let result;
   try {
@@ -115,14 +119,12 @@ async function buildLocked(flags: BuildFlags, config: SiteConfig, started: bigin
   } finally {
     progress.stop();
     if (!flags.cache) rmSync(cache.dir, { recursive: true, force: true });
-    // The parts put together become the output only if the build succeeds.
-    if (assembled && !(result && result.errors.length === 0)) rmSync(assembled.folder, { recursive: true, force: true });
+    await finishPageShards(flags.out, cache.dir, { succeeded: result?.errors.length === 0, assembled, pageShard });
   }
   if (result.errors.length > 0) {
     printErrors(result.errors, `build failed: ${flags.out}/ left unchanged`);
     return EXIT.content;
   }
-  await finishPageShards(flags.out, cache.dir, { assembled, pageShard });
   // A preview with drafts or future articles publishes nothing for good: only a real build records URLs.
   const recorded =
     published.list && result.publishedUrls && !flags.drafts && !flags.future
@@ -153,7 +155,7 @@ export function buildCommand(program: Command): void {
     .option('--cache-from <dirs...>', 'first add these caches (the --cache-dir of each --shard run) to this build\'s cache')
     .option('--page-shard <k/n>', 'render and index only part K of N of the pages into --out (one machine of a split build; see --pages-from)')
     .option('--pages-from <dirs...>', 'put together the --out folders of --page-shard runs, and make only what they did not')
-    .action(async (flags: BuildFlags) => {
-      process.exitCode = await runBuild(flags);
+    .action(async (flags: BuildFlags, command: Command) => {
+      process.exitCode = await runBuild({ ...flags, outGiven: command.getOptionValueSource('out') !== 'default' });
     });
 }

@@ -1,9 +1,8 @@
+import path from 'node:path';
 import { parseShardIntoCache } from '../cache/load-cached.js';
 import { mergeCaches } from '../cache/merge-cache.js';
-import { parseShardSpec, type Shard } from '../load/shard.js';
-import { assembleParts, savePartRecord, type Assembled } from '../write/assemble-parts.js';
-import { swapIn } from '../write/disk-writer.js';
-import { rebindManifest } from '../write/incremental-writer.js';
+import { parseShardSpec, type SplitPart } from '../load/shard.js';
+import { assembleParts, discardAssembled, installAssembled, savePartRecord, type Assembled } from '../write/assemble-parts.js';
 import { out } from './colors.js';
 import { plural, printErrors } from './common.js';
 import { EXIT, UsageError, type ExitCode } from './exit-codes.js';
@@ -16,45 +15,73 @@ import { createProgress } from './progress.js';
  * together (`--cache-from … --pages-from …`) and makes only the site-wide files.
  */
 
-export function shardOf(spec: string | undefined, cache: boolean, option = '--shard'): Shard | undefined {
+export function shardOf(spec: string | undefined, cache: boolean, option = '--shard'): SplitPart | undefined {
   if (spec === undefined) return undefined;
-  const shard = parseShardSpec(spec);
-  if ('error' in shard) throw new UsageError(shard.error.replace('--shard', option));
+  const shard = parseShardSpec(spec, option);
+  if ('error' in shard) throw new UsageError(shard.error);
   if (!cache) throw new UsageError(`${option} works through the cache, so it cannot be used with --no-cache`);
   return shard;
 }
 
-/** `--page-shard K/N`, which renders pages: not with `--shard` (which renders none) or `--pages-from`. */
-export function pageShardOf(flags: { shard?: string; pageShard?: string; pagesFrom?: string[] }, cache: boolean): Shard | undefined {
-  if (flags.pageShard !== undefined && flags.shard !== undefined) throw new UsageError('--shard parses and --page-shard renders: give one of them');
+/** The options of a split build, checked against each other. */
+export interface SplitFlags {
+  shard?: string;
+  cacheFrom?: string[];
+  pageShard?: string;
+  pagesFrom?: string[];
+  /** Whether `--out` was given (not left at `dist`). */
+  outGiven: boolean;
+}
+
+/** `--page-shard K/N`, which renders pages; refuses the options that do not go with the split build's steps. */
+export function pageShardOf(flags: SplitFlags, cache: boolean): SplitPart | undefined {
+  if (flags.shard !== undefined && (flags.cacheFrom || flags.pageShard !== undefined || flags.pagesFrom)) {
+    throw new UsageError('--shard only parses its part of the input: it takes no --cache-from, --page-shard or --pages-from');
+  }
   if (flags.pageShard !== undefined && flags.pagesFrom) throw new UsageError('--pages-from puts page shards together: it is not itself a --page-shard');
+  if (flags.pageShard !== undefined && !flags.outGiven) {
+    throw new UsageError('--page-shard writes part of a site: give it a folder of its own with --out (not dist/)');
+  }
   if (flags.pagesFrom && !cache) throw new UsageError('--pages-from works through the cache, so it cannot be used with --no-cache');
   return shardOf(flags.pageShard, cache, '--page-shard');
 }
 
+/**
+ * A parse shard's cache folder, under `--cache-dir` and named after the shard: never the cache of an
+ * output folder, whose record index (and bodies) a shard's index of its own files would replace.
+ */
+export function shardCacheDir(cacheRoot: string, shard: SplitPart): string {
+  return path.join(path.resolve(cacheRoot), `shard-${shard.index}-of-${shard.count}`);
+}
+
 /** `--pages-from DIR…`: the page shards' folders put together beside the output folder. */
-export function assemblePageShards(outDir: string, cacheDir: string, parts: readonly string[] | undefined): Assembled | undefined {
+export function assemblePageShards(outDir: string, parts: readonly string[] | undefined): Assembled | undefined {
   if (!parts || parts.length === 0) return undefined;
-  const assembled = assembleParts(outDir, cacheDir, parts);
+  const assembled = assembleParts(outDir, parts);
   if ('problem' in assembled) throw new UsageError(`--pages-from: ${assembled.problem}`);
   process.stdout.write(`${out.dim(`Put together ${plural(assembled.files, 'file')} from ${plural(parts.length, 'page shard')}.`)}\n`);
   return assembled;
 }
 
-/** After a successful build: the parts put together become the output; a page shard leaves its record. */
-export async function finishPageShards(outDir: string, cacheDir: string, o: { assembled?: Assembled; pageShard?: Shard }): Promise<void> {
-  if (o.assembled) {
-    await swapIn(o.assembled.folder, outDir);
-    rebindManifest(cacheDir, outDir);
-  }
-  if (o.pageShard) savePartRecord(cacheDir, outDir);
+/**
+ * After the build: the parts put together become the output if it succeeded, and are removed if not;
+ * a page shard leaves its record in its folder.
+ */
+export async function finishPageShards(
+  outDir: string,
+  cacheDir: string,
+  split: { succeeded: boolean; assembled?: Assembled; pageShard?: SplitPart },
+): Promise<void> {
+  if (split.assembled && split.succeeded) await installAssembled(split.assembled, outDir, cacheDir);
+  else if (split.assembled) discardAssembled(split.assembled);
+  if (split.pageShard && split.succeeded) savePartRecord(cacheDir, outDir);
 }
 
 /** `build --shard K/N`: parse this shard's files into the cache; report every content error in them. */
 export async function parseShard(
   input: string,
   cache: { dir: string; workers: number; threshold?: number },
-  shard: Shard,
+  shard: SplitPart,
   started: bigint,
 ): Promise<ExitCode> {
   const progress = createProgress(process.stderr);

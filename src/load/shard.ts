@@ -1,18 +1,19 @@
 import { createHash } from 'node:crypto';
 
 /**
- * One of `count` parts of an archive's files (`--shard 2/4`), for a parse split over machines.
- * `index` counts from 1, as written on the command line.
+ * One of `count` parts of a build split over machines: a part of the input files (`--shard 2/4`) or
+ * of the pages (`--page-shard 2/4`). Not a search shard (see search/shard-plan.ts). `index` counts
+ * from 1, as written on the command line.
  */
-export interface Shard {
+export interface SplitPart {
   index: number;
   count: number;
 }
 
-/** Reads `K/N` (1 ≤ K ≤ N); a message saying what is wrong otherwise. */
-export function parseShardSpec(spec: string): Shard | { error: string } {
+/** Reads `K/N` (1 ≤ K ≤ N) given to `option`; a message saying what is wrong otherwise. */
+export function parseShardSpec(spec: string, option = '--shard'): SplitPart | { error: string } {
   const m = /^(\d+)\/(\d+)$/.exec(spec.trim());
-  const usage = `--shard takes K/N, the part K of N (for example 2/4), not "${spec}"`;
+  const usage = `${option} takes K/N, the part K of N (for example 2/4), not "${spec}"`;
   if (!m) return { error: usage };
   const index = Number(m[1]);
   const count = Number(m[2]);
@@ -25,6 +26,6 @@ export function parseShardSpec(spec: string): Shard | { error: string } {
  * come out about equal whatever the folders look like, and adding or removing a file never moves
  * another file to a different shard (so each shard's own cache stays valid from one run to the next).
  */
-export function inShard(relative: string, shard: Shard): boolean {
+export function inShard(relative: string, shard: SplitPart): boolean {
   return createHash('sha256').update(relative).digest().readUInt32BE(0) % shard.count === shard.index - 1;
 }

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Shard } from '../load/shard.js';
+import type { SplitPart } from '../load/shard.js';
 import type { ShardPlan } from './shard-plan.js';
 
 const bucket = (text: string, count: number) => createHash('sha256').update(text).digest().readUInt32BE(0) % count;
@@ -10,7 +10,7 @@ const bucket = (text: string, count: number) => createHash('sha256').update(text
  * search shard are then all rendered on one machine, in order, and its index is made there whole,
  * the same files a one-machine build makes. Other pages (home, topics, archive) go by a hash of their path.
  */
-export function inPageShard(sitePath: string, shard: Shard, plan: ShardPlan): boolean {
+export function inPageShard(sitePath: string, shard: SplitPart, plan: ShardPlan): boolean {
   const year = /^\/?(\d{4})\//.exec(sitePath)?.[1];
   const group = year === undefined ? undefined : plan.groupOfYear(year);
   const part = group !== undefined ? group % shard.count : bucket(year ?? sitePath, shard.count);

@@ -43,6 +43,11 @@ const MAX_BACKLOG = 1024;
 /** Files of one index, as opposed to Pagefind's scripts, styles and WebAssembly, which every shard shares. */
 const isIndexFile = (p: string) => p === 'pagefind-entry.json' || p.endsWith('.pf_meta') || /^(index|fragment|filter)\//.test(p);
 
+/** The search shards of a build with these options: the index's own, and the one page shards follow (see page-shard.ts). */
+export function searchShardPlan(options: Pick<SearchOptions, 'maxShardPages' | 'pagesPerYear'>): ShardPlan {
+  return new ShardPlan(options.maxShardPages ?? MAX_SHARD_PAGES, options.pagesPerYear);
+}
+
 export interface SearchOptions {
   /** Pages per shard at most (small in tests; see MAX_SHARD_PAGES). */
   maxShardPages?: number;
@@ -151,7 +156,7 @@ export class SearchIndexingWriter implements Writer {
   private waiting: (() => void)[] = [];
 
   private constructor(private readonly inner: Writer, options: SearchOptions) {
-    this.plan = new ShardPlan(options.maxShardPages ?? MAX_SHARD_PAGES, options.pagesPerYear);
+    this.plan = searchShardPlan(options);
     this.onShard = options.onShard;
     this.pace = options.pace ?? (() => undefined);
     this.partial = options.partial === true;
@@ -320,7 +325,7 @@ export class SearchIndexingWriter implements Writer {
       if (this.failure) throw this.failure;
       this.closing = this.finish(previous).catch((err: unknown) => void (this.failure ??= err));
     }
-    const root = this.partial ? name === this.plan.firstName : this.shards === 0;
+    const root = this.partial ? name === this.plan.firstShardName : this.shards === 0;
     this.shards++;
     const shard: Shard = { name, root, pages: [], index: undefined, pending: new Set(), errors: [] };
     this.shard = shard;

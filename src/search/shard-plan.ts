@@ -43,7 +43,7 @@ export class ShardPlan {
   }
 
   /** The name of the first shard of a build that indexes every page: the earliest counted year's. */
-  get firstName(): string {
+  get firstShardName(): string {
     return [...this.groups.keys()][0] ?? 'pages';
   }
 

@@ -65,10 +65,15 @@ export class IncrementalDiskWriter implements Writer {
   private readonly inflight = new Set<Promise<void>>();
   private failure: unknown;
 
-  constructor(readonly outDir: string, cacheDir: string) {
+  /**
+   * `previousManifest`: where the previous build's record is read from, when it is not the cache's
+   * own (page shards put together are recorded beside them, so the cache's record of the output
+   * folder stays as it was until this build succeeds).
+   */
+  constructor(readonly outDir: string, cacheDir: string, previousManifest?: string) {
     this.staging = new DiskWriter(outDir);
     this.manifestFile = path.join(cacheDir, MANIFEST);
-    const manifest = this.readPrevious();
+    const manifest = this.readPrevious(previousManifest ?? this.manifestFile);
     this.previous = manifest?.files;
     this.previousBuild = manifest?.build;
     this.previousRecords = manifest?.records;
@@ -110,11 +115,11 @@ export class IncrementalDiskWriter implements Writer {
     return this.previous !== undefined;
   }
 
-  private readPrevious(): Manifest | undefined {
-    if (!existsSync(this.manifestFile)) return undefined;
+  private readPrevious(file: string): Manifest | undefined {
+    if (!existsSync(file)) return undefined;
     try {
       let manifest: Manifest | undefined;
-      forEachJsonLine(this.manifestFile, (value) => {
+      forEachJsonLine(file, (value) => {
         if (!manifest) {
           const head = value as Omit<Manifest, 'files'>;
           // Another output folder's record (or an unreadable one) is no record: stop reading.
@@ -225,16 +230,17 @@ export function readManifest(file: string): Manifest | undefined {
   return manifest;
 }
 
-/** Writes the record of an output folder, as a build that wrote it would have. */
-export function writeManifest(cacheDir: string, manifest: Manifest): void {
+/** Writes the record of an output folder to `file`, as a build that wrote it would have. */
+export function writeManifest(file: string, manifest: Manifest): void {
   const { files, ...head } = manifest;
-  writeJsonLines(path.join(cacheDir, MANIFEST), manifestValues(head, files));
+  writeJsonLines(file, manifestValues(head, files));
 }
 
 /** After the output folder was put in place by a rename (which changes its identity), records it as the folder the manifest describes. */
 export function rebindManifest(cacheDir: string, outDir: string): void {
-  const manifest = readManifest(path.join(cacheDir, MANIFEST));
-  if (manifest) writeManifest(cacheDir, { ...manifest, outId: folderId(outDir)! });
+  const file = path.join(cacheDir, MANIFEST);
+  const manifest = readManifest(file);
+  if (manifest) writeManifest(file, { ...manifest, outId: folderId(outDir)! });
 }
 
 function* manifestValues(head: Omit<Manifest, 'files'>, files: Map<string, string>): Generator<unknown> {

@@ -102,6 +102,16 @@ describe('a build split over machines: shards parse, one build merges their cach
     expect(existsSync(w.out)).toBe(false);
   });
 
+  it("keeps a shard's cache apart from an output folder's, even under the same --cache-dir", () => {
+    const w = workspace();
+    expect(w.run('c', []).code).toBe(0);
+    const before = w.packs('c');
+    expect(w.run('c', ['--shard', '1/2']).code).toBe(0);
+    expect(readdirSync(path.join(w.root, 'c')).filter((f) => f.startsWith('shard-'))).toEqual(['shard-1-of-2']);
+    // The output folder's bodies are all still there: its next build parses nothing.
+    for (const pack of before) expect(w.packs('c')).toContain(pack);
+  });
+
   it('refuses a wrong shard, a shard without a cache, and a cache that is not there', () => {
     const w = workspace();
     const bad = w.run('c1', ['--shard', '3/2']);
@@ -174,9 +184,16 @@ describe('pages rendered in parts too: --page-shard K/N, then --pages-from (thro
     symlinkSync('/etc/hostname', path.join(part, 'index.html'));
     const linked = w.run('c1', ['--pages-from', part]);
     expect(linked.code).toBe(2);
-    expect(linked.stderr).toBe(`news-archive: --pages-from: ${path.join(part, 'index.html')} is in the part's record but is not a regular file there\n`);
+    expect(linked.stderr).toBe(`news-archive: --pages-from: ${part}: index.html is not a file of the folder itself (a link?)\n`);
     expect(readdirSync(w.root).filter((f) => f.includes('staging'))).toEqual([]);
-    expect(w.run('c1', ['--page-shard', '1/2', '--shard', '1/2']).stderr).toBe('news-archive: --shard parses and --page-shard renders: give one of them\n');
+    expect(w.run('c1', ['--page-shard', '1/2', '--shard', '1/2']).stderr).toBe(
+      'news-archive: --shard only parses its part of the input: it takes no --cache-from, --page-shard or --pages-from\n',
+    );
+    expect(w.run('c1', ['--shard', '1/2', '--cache-from', w.input]).code).toBe(2);
+    // A page shard never lands in dist/ by default: it is half a site.
+    const bare = runCli(['build', '--input', w.input, '--config', path.join(fixtures, 'basic.config.json'), '--page-shard', '1/2'], { cwd: w.root });
+    expect(bare.code).toBe(2);
+    expect(bare.stderr).toBe('news-archive: --page-shard writes part of a site: give it a folder of its own with --out (not dist/)\n');
     expect(w.run('c1', ['--page-shard', '1/2', '--pages-from', w.input]).stderr).toBe(
       'news-archive: --pages-from puts page shards together: it is not itself a --page-shard\n',
     );

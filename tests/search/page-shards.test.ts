@@ -7,20 +7,20 @@ import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { build } from '../../src/build.js';
-import type { Shard } from '../../src/load/shard.js';
-import { assembleParts, PART_RECORD, savePartRecord } from '../../src/write/assemble-parts.js';
-import { swapIn } from '../../src/write/disk-writer.js';
-import { IncrementalDiskWriter, readManifest, rebindManifest } from '../../src/write/incremental-writer.js';
+import type { SplitPart } from '../../src/load/shard.js';
+import { assembleParts, installAssembled, PART_RECORD, savePartRecord } from '../../src/write/assemble-parts.js';
+import { IncrementalDiskWriter, readManifest } from '../../src/write/incremental-writer.js';
 import { coldBuild, options, searchResults, stableSnapshot, workspace } from './search-archive.js';
 
 type Shards = [string, boolean][];
 
 /** One page shard's build into its own folder and cache, as one machine of the matrix runs it. */
-async function pageShardBuild(w: ReturnType<typeof workspace>, pageShard: Shard): Promise<{ dir: string; shards: Shards; pages: number }> {
+async function pageShardBuild(w: ReturnType<typeof workspace>, pageShard: SplitPart, search = true): Promise<{ dir: string; shards: Shards; pages: number }> {
   const dir = path.join(w.root, `part-${pageShard.index}`);
   const cache = path.join(w.root, `part-${pageShard.index}-cache`);
   const shards: Shards = [];
-  const result = await build({ ...options(w.input, cache, (name, kept) => shards.push([name, kept])), pageShard }, new IncrementalDiskWriter(dir, cache));
+  const settings = { ...options(w.input, cache, (name, kept) => shards.push([name, kept])), pageShard, search };
+  const result = await build(settings, new IncrementalDiskWriter(dir, cache));
   expect(result.errors).toEqual([]);
   savePartRecord(cache, dir);
   return { dir, shards, pages: result.pages };
@@ -45,10 +45,10 @@ describe('page shards put together', () => {
     expect(existsSync(path.join(one.dir, 'pagefind/pagefind.js'))).toBe(true);
     expect(existsSync(path.join(two.dir, 'pagefind/pagefind.js'))).toBe(false);
 
-    const assembled = assembleParts(w.out, w.cache, [one.dir, two.dir]);
+    const assembled = assembleParts(w.out, [one.dir, two.dir]);
     if ('problem' in assembled) throw new Error(assembled.problem);
     const shards: Shards = [];
-    const result = await build(options(w.input, w.cache, (name, kept) => shards.push([name, kept])), new IncrementalDiskWriter(assembled.folder, w.cache));
+    const result = await build(options(w.input, w.cache, (name, kept) => shards.push([name, kept])), new IncrementalDiskWriter(assembled.folder, w.cache, assembled.manifest));
     expect(result.errors).toEqual([]);
     expect(result.pages).toBe(one.pages + two.pages);
     expect(shards).toEqual([
@@ -56,8 +56,7 @@ describe('page shards put together', () => {
       ['2021', true],
       ['2023', true],
     ]);
-    await swapIn(assembled.folder, w.out);
-    rebindManifest(w.cache, w.out);
+    await installAssembled(assembled, w.out, w.cache);
     expect(readFileSync(path.join(w.out, 'pagefind/shards.js'), 'utf8')).toBe('window.newsArchiveSearchShards = ["2021/","2023/"];\n');
     expect(stableSnapshot(w.out)).toEqual(await coldBuild(w.input));
 
@@ -86,6 +85,41 @@ describe('page shards put together', () => {
     ]);
   });
 
+  /** The parts put together and built on, as `--pages-from` does: the search shards it kept or indexed. */
+  async function putTogether(w: ReturnType<typeof workspace>, parts: string[]): Promise<Shards> {
+    const assembled = assembleParts(w.out, parts);
+    if ('problem' in assembled) throw new Error(assembled.problem);
+    const shards: Shards = [];
+    const result = await build(options(w.input, w.cache, (name, kept) => shards.push([name, kept])), new IncrementalDiskWriter(assembled.folder, w.cache, assembled.manifest));
+    expect(result.errors).toEqual([]);
+    await installAssembled(assembled, w.out, w.cache);
+    return shards;
+  }
+
+  it("takes the parts' pages as they are: a page changed in a part after its build is the page the site gets", async () => {
+    const w = workspace();
+    const one = await pageShardBuild(w, { index: 1, count: 2 });
+    const two = await pageShardBuild(w, { index: 2, count: 2 });
+    // Rendering it again would give the page without the mark: the mark shows it was kept.
+    const yearPage = path.join(two.dir, '2021/index.html');
+    writeFileSync(yearPage, `${readFileSync(yearPage, 'utf8')}<!-- as part two left it -->`);
+    await putTogether(w, [one.dir, two.dir]);
+    expect(readFileSync(path.join(w.out, '2021/index.html'), 'utf8')).toMatch(/<!-- as part two left it -->$/);
+  });
+
+  it('a part built without search has its pages indexed by the build that puts the parts together', async () => {
+    const w = workspace();
+    const one = await pageShardBuild(w, { index: 1, count: 2 });
+    const two = await pageShardBuild(w, { index: 2, count: 2 }, false);
+    expect(two.shards).toEqual([]);
+    expect(await putTogether(w, [one.dir, two.dir])).toEqual([
+      ['2019', false],
+      ['2021', false],
+      ['2023', false],
+    ]);
+    expect(stableSnapshot(w.out)).toEqual(await coldBuild(w.input));
+  });
+
   it('a part made from other input is not used: its pages are made again, and the site still equals a cold build', async () => {
     const w = workspace();
     const one = await pageShardBuild(w, { index: 1, count: 2 });
@@ -93,16 +127,11 @@ describe('page shards put together', () => {
     // An article of the first part's 2023 shard changes after the parts were made.
     const file = path.join(w.input, 'c2.txt');
     writeFileSync(file, readFileSync(file, 'utf8').replace('A new school opened on the hill.', 'A new school opened by the lighthouse.'));
-    const assembled = assembleParts(w.out, w.cache, [one.dir, two.dir]);
-    if ('problem' in assembled) throw new Error(assembled.problem);
-    const shards: Shards = [];
-    expect((await build(options(w.input, w.cache, (name, kept) => shards.push([name, kept])), new IncrementalDiskWriter(assembled.folder, w.cache))).errors).toEqual([]);
-    expect(shards).toEqual([
+    expect(await putTogether(w, [one.dir, two.dir])).toEqual([
       ['2019', true],
       ['2021', true],
       ['2023', false],
     ]);
-    await swapIn(assembled.folder, w.out);
     expect(stableSnapshot(w.out)).toEqual(await coldBuild(w.input));
   });
 });
