@@ -27,5 +27,10 @@ export function parseShardSpec(spec: string, option = '--shard'): SplitPart | { 
  * another file to a different shard (so each shard's own cache stays valid from one run to the next).
  */
 export function inShard(relative: string, shard: SplitPart): boolean {
-  return createHash('sha256').update(relative).digest().readUInt32BE(0) % shard.count === shard.index - 1;
+  return partOf(relative, shard.count) === shard.index;
+}
+
+/** The part (1 to `count`) a name falls in, by a hash of it: about equal parts, and stable as names come and go. */
+export function partOf(name: string, count: number): number {
+  return (createHash('sha256').update(name).digest().readUInt32BE(0) % count) + 1;
 }

@@ -1,8 +1,5 @@
-import { createHash } from 'node:crypto';
-import type { SplitPart } from '../load/shard.js';
+import { partOf, type SplitPart } from '../load/shard.js';
 import type { ShardPlan } from './shard-plan.js';
-
-const bucket = (text: string, count: number) => createHash('sha256').update(text).digest().readUInt32BE(0) % count;
 
 /**
  * Whether a page (`/2019/12/31/x/`) belongs to page shard K of N (`--page-shard K/N`). A page in a
@@ -13,6 +10,6 @@ const bucket = (text: string, count: number) => createHash('sha256').update(text
 export function inPageShard(sitePath: string, shard: SplitPart, plan: ShardPlan): boolean {
   const year = /^\/?(\d{4})\//.exec(sitePath)?.[1];
   const group = year === undefined ? undefined : plan.groupOfYear(year);
-  const part = group !== undefined ? group % shard.count : bucket(year ?? sitePath, shard.count);
-  return part === shard.index - 1;
+  const part = group !== undefined ? (group % shard.count) + 1 : partOf(year ?? sitePath, shard.count);
+  return part === shard.index;
 }

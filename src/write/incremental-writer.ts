@@ -118,20 +118,8 @@ export class IncrementalDiskWriter implements Writer {
   private readPrevious(file: string): Manifest | undefined {
     if (!existsSync(file)) return undefined;
     try {
-      let manifest: Manifest | undefined;
-      forEachJsonLine(file, (value) => {
-        if (!manifest) {
-          const head = value as Omit<Manifest, 'files'>;
-          // Another output folder's record (or an unreadable one) is no record: stop reading.
-          if (head.outId !== folderId(this.outDir)) return false;
-          manifest = { ...head, files: new Map() };
-          return true;
-        }
-        const [rel, key] = value as [string, string];
-        manifest.files.set(rel, key);
-        return true;
-      });
-      return manifest;
+      // Another output folder's record (or an unreadable one) is no record.
+      return readManifest(file, (head) => head.outId === folderId(this.outDir));
     } catch {
       return undefined;
     }
@@ -209,8 +197,7 @@ export class IncrementalDiskWriter implements Writer {
       }
       await this.staging.abort();
     }
-    const head: Omit<Manifest, 'files'> = { outId: folderId(this.outDir)!, build: this.build, records: this.records };
-    writeJsonLines(this.manifestFile, manifestValues(head, this.files));
+    writeManifest(this.manifestFile, { outId: folderId(this.outDir)!, build: this.build, records: this.records, files: this.files });
     rmSync(path.join(path.dirname(this.manifestFile), LEGACY_MANIFEST), { force: true });
   }
 
@@ -220,12 +207,18 @@ export class IncrementalDiskWriter implements Writer {
   }
 }
 
-/** A manifest file as written, for whichever output folder it was written (see `assemble-parts.ts`). */
-export function readManifest(file: string): Manifest | undefined {
+/**
+ * A manifest file as written. With `accept`, only a manifest whose head it accepts: the rest of the
+ * file is not read otherwise (a build's own record of its output folder; `assemble-parts.ts` reads
+ * parts' records whichever folder they were written for).
+ */
+export function readManifest(file: string, accept: (head: Omit<Manifest, 'files'>) => boolean = () => true): Manifest | undefined {
   let manifest: Manifest | undefined;
   forEachJsonLine(file, (value) => {
-    if (!manifest) manifest = { ...(value as Omit<Manifest, 'files'>), files: new Map() };
-    else manifest.files.set(...(value as [string, string]));
+    if (manifest) return void manifest.files.set(...(value as [string, string]));
+    const head = value as Omit<Manifest, 'files'>;
+    if (!accept(head)) return false;
+    manifest = { ...head, files: new Map() };
   });
   return manifest;
 }
