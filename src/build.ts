@@ -1,3 +1,4 @@
+import { setImmediate as ioTurn } from 'node:timers/promises';
 import type { Article, ContentError, SiteConfig } from './types.js';
 import { loadParsedArticles } from './load/load-articles.js';
 import type { ParseCache } from './load/parse-cache.js';
@@ -191,13 +192,16 @@ export async function build(options: BuildOptions, writer: Writer): Promise<Buil
     for (const job of redirectJobs(model.articles, ctx)) await writer.write(outputFileOf(job.path), await renderPage(engine, job));
     const redirects = redirectsFile(model.articles, options.config.basePath);
     if (redirects) await writer.write('_redirects', redirects);
+    // After each file a turn of the event loop, so the search index's queue keeps Pagefind fed.
     for (const file of feedFiles(model, ctx)) {
       await writer.write(file.path, file.content);
       heap.check(); // a feed per topic, each with 20 bodies: thousands of files' garbage
+      await ioTurn();
     }
     for await (const file of sitemapFiles(listed, model, ctx)) {
       await writer.write(file.path, file.content);
       heap.check();
+      await ioTurn();
     }
     await writeChunks(writer, 'articles.json', () => heap.paced(articlesJsonChunks(model.articles)));
     heap.check();

@@ -84,8 +84,12 @@ export type ParsedArticle = Omit<Article, 'slug' | 'path' | 'url' | 'topics'> & 
   explicitSlug?: string;
   /** Line of the `slug:` key, for errors about it. */
   explicitSlugLine?: number;
-  /** Text the slug is derived from when there is no explicit slug. */
-  slugBase: string;
+  /**
+   * The slug derived from the title (`slugFromTitle`), used when there is no explicit slug. Made
+   * while parsing, on the parser threads and once per file, so a rebuild does not slugify every
+   * title again (0.4 s of a one-article rebuild at 20,000 articles).
+   */
+  titleSlug: string;
 };
 
 export interface SiteConfig {

@@ -2,6 +2,7 @@ import matter from 'gray-matter';
 import type { CalendarDate, ContentError, Correction, ParsedArticle } from '../types.js';
 import { isCalendarDate, utcDateToCalendarDate } from '../model/calendar.js';
 import { deriveHeadline, hasWords } from '../model/headline.js';
+import { slugFromTitle } from '../model/slug.js';
 import { countWords, parseMarkdownBody, readingMinutes, renderBody, summarise, type Body } from './body.js';
 import { deepNesting, emphasisFlood, isStackOverflow, MAX_DELIMITER_RUNS_PER_PARAGRAPH, MAX_INDENT_COLUMNS, MAX_NESTING } from './markdown-limits.js';
 import { extractEntities } from './entities.js';
@@ -252,7 +253,7 @@ export function parseMarkdownArticle(text: string, file: string): ParsedArticle 
   return {
     title,
     titleDerived: explicitTitle === undefined,
-    slugBase: title,
+    titleSlug: slugFromTitle(title),
     explicitSlug: slug,
     explicitSlugLine: slug === undefined ? undefined : lineOf(fm, 'slug'),
     date,

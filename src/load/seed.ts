@@ -1,6 +1,7 @@
 import type { ContentError, ParsedArticle } from '../types.js';
 import { parseCalendarDate } from '../model/calendar.js';
 import { deriveHeadline, hasWords } from '../model/headline.js';
+import { slugFromTitle } from '../model/slug.js';
 import { countWords, plainTextToMdast, readingMinutes, renderBody, summarise } from './body.js';
 import { splitDateline } from './dateline.js';
 import { extractEntities } from './entities.js';
@@ -39,7 +40,7 @@ export function parseSeedArticle(text: string, file: string): ParsedArticle | Co
   return {
     title,
     titleDerived: true,
-    slugBase: title,
+    titleSlug: slugFromTitle(title),
     date: rawDate,
     dateline,
     corrections: [],

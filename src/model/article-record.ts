@@ -8,7 +8,7 @@ import type { Article, ParsedArticle, TopicRef } from '../types.js';
  * An undefined member is the same record as an absent one everywhere a record is read: JSON drops
  * it and `identityOf` skips it.
  */
-export function makeArticle(a: Omit<ParsedArticle, 'explicitSlug' | 'explicitSlugLine' | 'slugBase'>, slug: string, path: string, url: string, topics: TopicRef[]): Article {
+export function makeArticle(a: Omit<ParsedArticle, 'explicitSlug' | 'explicitSlugLine' | 'titleSlug'>, slug: string, path: string, url: string, topics: TopicRef[]): Article {
   return {
     slug,
     path,

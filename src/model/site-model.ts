@@ -1,5 +1,5 @@
 import type { Article, ContentError, ParsedArticle, SiteConfig } from '../types.js';
-import { RESERVED_SLUGS, slugFromTitle } from './slug.js';
+import { RESERVED_SLUGS } from './slug.js';
 import { makeArticle } from './article-record.js';
 import { oneByte } from './one-byte.js';
 
@@ -48,7 +48,7 @@ export function assignUrls(parsed: ParsedArticle[], config: SiteConfig): { artic
   for (const a of sorted) {
     if (a.explicitSlug !== undefined) continue;
     const day = dayOf(a.date);
-    const base = slugFromTitle(a.slugBase);
+    const base = a.titleSlug;
     let slug = base;
     for (let n = 2; day.has(slug) || RESERVED_SLUGS.has(slug); n++) slug = `${base}-${n}`;
     day.set(slug, a.source);

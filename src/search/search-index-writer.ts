@@ -34,9 +34,12 @@ const MAX_IN_FLIGHT = 64;
 export const MAX_SHARD_PAGES = 2000;
 
 /**
- * Pages handed over and not yet indexed, at most, before `drained` makes the build wait. Render
- * threads write pages faster than Pagefind indexes them: at 100,000 articles an unbounded queue
- * held most of the archive's pages when rendering ended. Enough to keep Pagefind busy.
+ * Pages handed over with new bytes (written, or staged by a render thread) and not yet indexed, at
+ * most, before `drained` makes the build wait. Render threads write pages faster than Pagefind
+ * indexes them: at 100,000 articles an unbounded queue held most of the archive's pages when
+ * rendering ended. Enough to keep Pagefind busy. Pages kept from the previous build do not count:
+ * each waits as its path only, and holding the build back behind them made a one-article rebuild
+ * key its remaining pages only after Pagefind had indexed the changed shard, one after the other.
  */
 const MAX_BACKLOG = 1024;
 
@@ -91,6 +94,8 @@ interface PageIn {
   html?: string;
   /** For pages not in hand: kept by the writer as they are in the output folder (same key, same bytes), or written into the staging folder. */
   on?: 'out' | 'staging';
+  /** Told when the page is indexed (or has failed), for a caller that waits on it (`write`). */
+  settled?: (err?: unknown) => void;
 }
 
 /** What the search index keeps with a build's keys (see `Writer.saveRecord`). */
@@ -140,8 +145,14 @@ export class SearchIndexingWriter implements Writer {
   private shards = 0;
   private stopped = false;
   private indexed = 0;
-  /** Pages to index, in the order they were written or kept: `add` runs one at a time. */
-  private queue: Promise<void> = Promise.resolve();
+  /**
+   * Pages to index, in the order they were written or kept, from `head` on: one loop (`pump`) takes
+   * them one at a time. An array of small records, not a promise chain: a kept page waits as about 50
+   * bytes instead of 800, so a queue the length of the archive costs little.
+   */
+  private pages: (PageIn | undefined)[] = [];
+  private head = 0;
+  private pump: Promise<void> | undefined;
   /** The inner writer keeps files under keys across builds, so shards are keyed and recorded. */
   private readonly keyed: boolean;
   /** The pages the previous build indexed and their HTML's hashes, when shards can be kept from it. */
@@ -151,7 +162,7 @@ export class SearchIndexingWriter implements Writer {
   private readonly onShard: SearchOptions['onShard'];
   private readonly pace: () => void;
   private readonly partial: boolean;
-  /** Pages enqueued and not yet taken (see `drained`), and who waits for the queue to shorten. */
+  /** Pages with new bytes enqueued and not yet taken (see `drained`), and who waits for the queue to shorten. */
   private backlog = 0;
   private waiting: (() => void)[] = [];
 
@@ -191,7 +202,7 @@ export class SearchIndexingWriter implements Writer {
   async write(relativePath: string, data: string | Uint8Array): Promise<void> {
     await this.pass(relativePath, data);
     if (typeof data !== 'string' || !relativePath.endsWith('.html')) return;
-    await this.enqueue({ path: relativePath, html: data });
+    await new Promise<void>((resolve, reject) => this.enqueue({ path: relativePath, html: data, settled: (err) => (err === undefined ? resolve() : reject(err)) }));
   }
 
   // Incremental and parallel builds (see Writer): pages kept from the last build or written by worker
@@ -206,13 +217,13 @@ export class SearchIndexingWriter implements Writer {
 
   reuse(relativePath: string, key: () => string): boolean {
     const kept = this.inner.reuse?.(relativePath, key) ?? false;
-    if (kept) void this.enqueue({ path: relativePath, on: 'out' }).catch(() => undefined);
+    if (kept) this.enqueue({ path: relativePath, on: 'out' });
     return kept;
   }
 
   adopt(relativePath: string, key: string | undefined, written: boolean): void {
     this.inner.adopt!(relativePath, key, written);
-    void this.enqueue({ path: relativePath, on: written ? 'staging' : 'out' }).catch(() => undefined);
+    this.enqueue({ path: relativePath, on: written ? 'staging' : 'out' });
   }
 
   previousKey(relativePath: string): string | undefined {
@@ -228,12 +239,34 @@ export class SearchIndexingWriter implements Writer {
   }
 
   /** Indexes pages one after another (a shard may have to be started or written between two). */
-  private enqueue(page: PageIn): Promise<void> {
-    if (!page.path.endsWith('.html')) return Promise.resolve();
-    this.backlog++;
-    const next = this.queue.then(() => this.add(page)).finally(() => this.taken());
-    this.queue = next.catch((err: unknown) => void (this.failure ??= err));
-    return next;
+  private enqueue(page: PageIn): void {
+    if (!page.path.endsWith('.html')) return page.settled?.();
+    if (page.on !== 'out') this.backlog++;
+    this.pages.push(page);
+    this.pump ??= this.takeAll();
+  }
+
+  /** Adds the queued pages in order until none is left; a failure is kept and fails every later page. */
+  private async takeAll(): Promise<void> {
+    while (this.head < this.pages.length) {
+      const page = this.pages[this.head]!;
+      this.pages[this.head++] = undefined;
+      if (this.head >= 4096 && this.head * 2 >= this.pages.length) (this.pages = this.pages.slice(this.head)), (this.head = 0);
+      try {
+        await this.add(page);
+        page.settled?.();
+      } catch (err) {
+        this.failure ??= err;
+        page.settled?.(err);
+      }
+      if (page.on !== 'out') this.taken();
+    }
+    this.pump = undefined;
+  }
+
+  /** The queue as it is now, taken to its end. */
+  private async queueTaken(): Promise<void> {
+    while (this.pump) await this.pump;
   }
 
   private taken(): void {
@@ -245,7 +278,7 @@ export class SearchIndexingWriter implements Writer {
     for (const go of waiting) go();
   }
 
-  /** Resolves at once unless more than MAX_BACKLOG pages wait to be indexed; then once half of them are. */
+  /** Resolves at once unless more than MAX_BACKLOG pages with new bytes wait to be indexed; then once half of them are. */
   drained(): Promise<void> {
     if (this.backlog <= MAX_BACKLOG) return Promise.resolve();
     return new Promise((go) => this.waiting.push(go));
@@ -383,7 +416,7 @@ export class SearchIndexingWriter implements Writer {
   }
 
   async commit(): Promise<void> {
-    await this.queue;
+    await this.queueTaken();
     if (this.failure) throw this.failure;
     // With nothing indexed, an empty index still gives the search page its scripts.
     if (!this.shard && this.shards === 0 && !this.partial) await this.startShard('pages');
@@ -399,7 +432,7 @@ export class SearchIndexingWriter implements Writer {
 
   async abort(): Promise<void> {
     this.stopped = true;
-    await this.queue;
+    await this.queueTaken();
     await this.closing;
     const shard = this.shard;
     this.shard = undefined;

@@ -1,9 +1,17 @@
 import { createHash } from 'node:crypto';
 import { closeSync, mkdirSync, openSync, writeSync } from 'node:fs';
 import path from 'node:path';
+import { setImmediate as ioTurn } from 'node:timers/promises';
 import { checkRelativePath, type Writer } from './writer.js';
 
 const FLUSH_BYTES = 1 << 20;
+
+/**
+ * Chunks between two turns of the event loop. Making a large file is seconds of work on the main
+ * thread, and the search index's queue feeds Pagefind from this thread: without a turn now and then
+ * Pagefind's replies wait, and Pagefind sits idle (two of a one-article rebuild's 17 s at 20,000 articles).
+ */
+const CHUNKS_PER_TURN = 256;
 
 /**
  * Writes a large file from chunks without holding it whole in memory, when the writer stages on disk
@@ -14,7 +22,11 @@ export async function writeChunks(writer: Writer, relativePath: string, chunks: 
   const rel = checkRelativePath(relativePath);
   if (writer.stagingDir === undefined || !writer.adopt) return writer.write(rel, [...chunks()].join(''));
   const hash = createHash('sha256');
-  for (const c of chunks()) hash.update(c);
+  let n = 0;
+  for (const c of chunks()) {
+    hash.update(c);
+    if (++n % CHUNKS_PER_TURN === 0) await ioTurn();
+  }
   const key = `data:${hash.update('\0').digest('hex')}`;
   if (writer.previousKey?.(rel) === key) return writer.adopt(rel, key, false);
   const full = path.join(writer.stagingDir, rel);
@@ -24,6 +36,7 @@ export async function writeChunks(writer: Writer, relativePath: string, chunks: 
     let pending: string[] = [];
     let size = 0;
     for (const c of chunks()) {
+      if (++n % CHUNKS_PER_TURN === 0) await ioTurn();
       pending.push(c);
       if ((size += c.length) >= FLUSH_BYTES) writeSync(fd, pending.join('')), (pending = []), (size = 0);
     }

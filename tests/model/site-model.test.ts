@@ -14,7 +14,7 @@ const config = (baseUrl = 'https://example.github.io/archive/'): SiteConfig => {
 
 function article(source: string, date: string, title: string, explicitSlug?: string): ParsedArticle {
   return {
-    title, titleDerived: false, slugBase: title, explicitSlug, date, tags: [], corrections: [],
+    title, titleDerived: false, titleSlug: slugFromTitle(title), explicitSlug, date, tags: [], corrections: [],
     entities: { people: [], places: [], organizations: [] }, summary: '', wordCount: 1,
     readingMinutes: 1, draft: false, bodyHtml: '', source, format: 'markdown',
   };

@@ -89,6 +89,35 @@ describe('search index', () => {
     expect(paced).toBeGreaterThan(pages);
   });
 
+  it('does not make the build wait behind pages kept from the previous build, and still indexes every one of them', async () => {
+    // A kept page waits as its path; holding the build back behind them serialised a rebuild's
+    // keying of pages and Pagefind's indexing of the changed shard.
+    const out = tempDir();
+    class KeepingWriter extends MemoryWriter {
+      readonly outDir = out;
+      adopt(): void {}
+    }
+    const inner = new KeepingWriter();
+    const writer = await SearchIndexingWriter.wrap(inner);
+    const pages = 1500;
+    for (let i = 0; i < pages; i++) {
+      const rel = `2020/01/01/a${String(i).padStart(4, '0')}/index.html`;
+      mkdirSync(path.join(out, path.dirname(rel)), { recursive: true });
+      writeFileSync(path.join(out, rel), `<html lang="en"><body><article data-pagefind-body><h1>Story ${i}</h1><p>word${i}</p></article></body></html>`);
+      writer.adopt(rel, undefined, false);
+    }
+    let drained = false;
+    const wait = writer.drained().then(() => void (drained = true));
+    await Promise.resolve();
+    await Promise.resolve();
+    expect(drained).toBe(true);
+    await wait;
+    expect(writer.pageCount).toBeLessThan(pages);
+    await writer.commit();
+    expect(writer.pageCount).toBe(pages);
+    expect(entryOf(inner).languages['en']?.page_count).toBe(pages);
+  });
+
   it('marks articles with year and topic filters and a date', async () => {
     const writer = await buildBasic();
     const html = writer.text('2025/07/04/storm-closes-the-port/index.html');
