@@ -6,6 +6,8 @@ export interface Measurement {
   ok: boolean;
   /** The last lines of output, for a failed run. */
   tail: string;
+  /** What went into the figures, printed beside them (the steps of a split build). */
+  detail?: string;
 }
 
 /**

@@ -21,20 +21,24 @@ interface Options {
   reps: number;
   seed: number;
   peers: string[];
+  /** Also time the full site split over this many machines (0: not), each step alone on this one. */
+  split: number;
 }
 
 function parseArgs(argv: string[]): Options {
-  const opts: Options = { sizes: [1000, 4000], reps: 1, seed: 42, peers: ['hugo', 'eleventy'] };
+  const opts: Options = { sizes: [1000, 4000], reps: 1, seed: 42, peers: ['hugo', 'eleventy'], split: 0 };
   for (let i = 0; i < argv.length; i++) {
     const [flag, value] = [argv[i], argv[i + 1] ?? ''];
     if (flag === '--sizes') opts.sizes = value.split(',').map((s) => Number(s.replace(/k$/i, '000')));
     else if (flag === '--reps') opts.reps = Number(value);
     else if (flag === '--seed') opts.seed = Number(value);
     else if (flag === '--peers') opts.peers = value.split(',').filter(Boolean);
-    else throw new Error(`unknown option ${flag}; use --sizes 1000,4000 --reps 1 --seed 42 --peers hugo,eleventy`);
+    else if (flag === '--split') opts.split = Number(value);
+    else throw new Error(`unknown option ${flag}; use --sizes 1000,4000 --reps 1 --seed 42 --peers hugo,eleventy --split 2`);
     i++;
   }
   if (opts.sizes.some((n) => !Number.isInteger(n) || n < 10)) throw new Error('--sizes takes whole numbers ≥ 10, e.g. 1000,4000,20000');
+  if (!Number.isInteger(opts.split) || opts.split < 0 || opts.split === 1) throw new Error('--split takes a number of machines ≥ 2 (or 0, the default: not timed)');
   return opts;
 }
 
@@ -53,10 +57,37 @@ interface Tool {
   run(): Measurement;
 }
 
-function ourBuild(corpus: string, out: string, cache: string, templates?: string): Measurement {
-  const args = [path.join(repoRoot, 'bin/news-archive.js'), 'build', '--input', corpus, '--out', out, '--cache-dir', cache];
+function ourBuild(corpus: string, out: string, cache: string, templates?: string, more: string[] = []): Measurement {
+  const args = [path.join(repoRoot, 'bin/news-archive.js'), 'build', '--input', corpus, '--out', out, '--cache-dir', cache, ...more];
   if (templates) args.push('--templates', templates);
   return measure(process.execPath, args, repoRoot);
+}
+
+/**
+ * The full site split over `n` machines (README, "Past one machine"), each step run alone here one
+ * after another: `n` parse shards, then `n` page shards given every parse shard's cache, then the
+ * build that puts the pages together. What `n` machines would take is the longest path: the slowest
+ * parse shard, the slowest page shard and the last step (copying caches and parts between machines
+ * not counted). Its peak is the largest of any step's.
+ */
+function splitBuild(corpus: string, dir: (name: string) => string, n: number): Measurement {
+  const parts = Array.from({ length: n }, (_, i) => i + 1);
+  fresh(...parts.flatMap((k) => [dir(`parse-${k}`), dir(`part-${k}`), dir(`part-${k}-cache`)]), dir('final'), dir('final-cache'));
+  const parse = parts.map((k) => ourBuild(corpus, dir('unused'), dir(`parse-${k}`), undefined, ['--shard', `${k}/${n}`]));
+  const caches = parts.map((k) => dir(`parse-${k}`));
+  const pages = parts.map((k) => ourBuild(corpus, dir(`part-${k}`), dir(`part-${k}-cache`), undefined, ['--cache-from', ...caches, '--page-shard', `${k}/${n}`]));
+  const last = ourBuild(corpus, dir('final'), dir('final-cache'), undefined, ['--cache-from', ...caches, '--pages-from', ...parts.map((k) => dir(`part-${k}`))]);
+  const steps = [...parse, ...pages, last];
+  const failed = steps.find((m) => !m.ok);
+  const slowest = (ms: Measurement[]) => Math.max(...ms.map((m) => m.seconds));
+  const times = (ms: Measurement[]) => ms.map((m) => m.seconds.toFixed(2)).join(' and ');
+  return {
+    detail: `parse shards ${times(parse)} s, page shards ${times(pages)} s, put together ${times([last])} s`,
+    seconds: slowest(parse) + slowest(pages) + last.seconds,
+    peakMb: Math.max(...steps.map((m) => m.peakMb)),
+    ok: failed === undefined,
+    tail: failed?.tail ?? '',
+  };
 }
 
 function fresh(...dirs: string[]): void {
@@ -78,7 +109,7 @@ function main(): void {
   const header = [
     `machine: ${os.cpus().length} cores (${os.cpus()[0]?.model ?? '?'}), ${Math.round(os.totalmem() / 2 ** 30)} GB, Node ${process.version}`,
     `peers: ${hugo?.version ?? 'Hugo not installed'}; ${eleventy?.version ?? 'Eleventy not installed'}`,
-    `command: npm run bench -- --sizes ${opts.sizes.join(',')} --reps ${opts.reps} --seed ${opts.seed}`,
+    `command: npm run bench -- --sizes ${opts.sizes.join(',')} --reps ${opts.reps} --seed ${opts.seed}${opts.split > 0 ? ` --split ${opts.split}` : ''}`,
     `load at start: ${load()}`,
   ];
   for (const line of header) console.log(line);
@@ -115,6 +146,10 @@ function main(): void {
         run: () => (fresh(out('min'), cache('min')), ourBuild(corpus, out('min'), cache('min'), path.join(benchDir, 'templates-minimal'))),
       },
     ];
+    if (opts.split > 0) {
+      const name = `news-archive, full site split over ${opts.split} machines (longest path)`;
+      tools.push({ name, run: () => splitBuild(corpus, (part) => path.join(work, `split-${size}`, part), opts.split) });
+    }
     if (hugo) tools.push({ name: `${hugo.version}, minimal templates`, run: () => (fresh(path.join(hugoSite, 'public')), measure(hugo.bin, ['--quiet', '-s', hugoSite], hugoSite)) });
     if (eleventy) tools.push({ name: `${eleventy.version}, minimal templates`, run: () => (fresh(path.join(elSite, '_site')), measure(process.execPath, [eleventy.bin, '--quiet', '--config=eleventy.config.cjs'], elSite)) });
 
@@ -125,14 +160,17 @@ function main(): void {
         const t = tools[(k + rep) % tools.length]!;
         process.stdout.write(`${size}: ${t.name} (run ${rep + 1}/${opts.reps})… `);
         const m = t.run();
-        console.log(m.ok ? `${m.seconds.toFixed(2)} s, ${m.peakMb.toFixed(0)} MB` : `FAILED\n${m.tail}`);
+        console.log(m.ok ? `${m.seconds.toFixed(2)} s, ${m.peakMb.toFixed(0)} MB${m.detail ? ` (${m.detail})` : ''}` : `FAILED\n${m.tail}`);
         results.get(t.name)!.push(m);
       }
     }
-    for (const t of tools) rows.push({ size, name: t.name, m: results.get(t.name)!, vsPeers: t.name.startsWith('news-archive') });
-
     // Rebuilds of the full site, on the output and cache of its last cold build.
     const coldFull = median(results.get(tools[0]!.name)!.map((m) => m.seconds));
+    for (const t of tools) {
+      const m = results.get(t.name)!;
+      const split = t.name.includes(' split over ');
+      rows.push({ size, name: t.name, m, vsPeers: t.name.startsWith('news-archive'), vsCold: split ? `${(median(m.map((x) => x.seconds)) / coldFull).toFixed(2)}×` : undefined });
+    }
     const noChange: Measurement[] = [];
     const oneChanged: Measurement[] = [];
     // Article 1 is always a Markdown file from 2000 (see corpus.ts), so every size edits the same one.
