@@ -179,35 +179,33 @@ export async function build(options: BuildOptions, writer: Writer): Promise<Buil
     });
     // The threads' heaps are let go before feeds, sitemaps and articles.json are made, not after.
     await pool?.destroy();
-    if (partial) {
-      const result = await commitBuild(writer, buildKey, { errors: [], articles: count, pages, withheld });
-      if ('bodies' in loaded) (loaded as CachedLoad).bodies.close();
-      return result;
-    }
-    const clashes = redirectClashes(model.articles, new Set(listed.map((p) => p.path)));
-    if (clashes.length > 0) {
-      await writer.abort();
-      return { errors: clashes, articles: count, pages: 0, withheld };
-    }
-    for (const job of redirectJobs(model.articles, ctx)) await writer.write(outputFileOf(job.path), await renderPage(engine, job));
-    const redirects = redirectsFile(model.articles, options.config.basePath);
-    if (redirects) await writer.write('_redirects', redirects);
-    // After each file a turn of the event loop, so the search index's queue keeps Pagefind fed.
-    for (const file of feedFiles(model, ctx)) {
-      await writer.write(file.path, file.content);
-      heap.check(); // a feed per topic, each with 20 bodies: thousands of files' garbage
-      await ioTurn();
-    }
-    for await (const file of sitemapFiles(listed, model, ctx)) {
-      await writer.write(file.path, file.content);
+    // A page shard leaves the site-wide files to the build that puts the parts together.
+    if (!partial) {
+      const clashes = redirectClashes(model.articles, new Set(listed.map((p) => p.path)));
+      if (clashes.length > 0) {
+        await writer.abort();
+        return { errors: clashes, articles: count, pages: 0, withheld };
+      }
+      for (const job of redirectJobs(model.articles, ctx)) await writer.write(outputFileOf(job.path), await renderPage(engine, job));
+      const redirects = redirectsFile(model.articles, options.config.basePath);
+      if (redirects) await writer.write('_redirects', redirects);
+      // After each file a turn of the event loop, so the search index's queue keeps Pagefind fed.
+      for (const file of feedFiles(model, ctx)) {
+        await writer.write(file.path, file.content);
+        heap.check(); // a feed per topic, each with 20 bodies: thousands of files' garbage
+        await ioTurn();
+      }
+      for await (const file of sitemapFiles(listed, model, ctx)) {
+        await writer.write(file.path, file.content);
+        heap.check();
+        await ioTurn();
+      }
+      await writeChunks(writer, 'articles.json', () => heap.paced(articlesJsonChunks(model.articles)));
       heap.check();
-      await ioTurn();
+      for (const asset of assets.files) await writer.write(`assets/${asset.relative}`, asset.bytes);
+      await writer.write('_headers', headersFile(options.config.basePath));
     }
-    await writeChunks(writer, 'articles.json', () => heap.paced(articlesJsonChunks(model.articles)));
-    heap.check();
-    for (const asset of assets.files) await writer.write(`assets/${asset.relative}`, asset.bytes);
-    await writer.write('_headers', headersFile(options.config.basePath));
-    const publishedUrls = options.published ? publishedEntries(model.articles, options.inputDir) : undefined;
+    const publishedUrls = options.published && !partial ? publishedEntries(model.articles, options.inputDir) : undefined;
     const result = await commitBuild(writer, buildKey, { errors: [], articles: count, pages, withheld, publishedUrls });
     if ('bodies' in loaded) (loaded as CachedLoad).bodies.close();
     return result;

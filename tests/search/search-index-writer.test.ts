@@ -21,6 +21,28 @@ const entryOf = (w: MemoryWriter, shard = '') =>
 const shardsOf = (w: MemoryWriter) =>
   JSON.parse(/^window\.newsArchiveSearchShards = (.*);\n$/.exec(w.text('pagefind/shards.js'))![1]!) as string[];
 
+/** A writer with the folders pages are read back from: `stagingDir` for pages render threads wrote, `outDir` for kept ones. */
+class FolderWriter extends MemoryWriter {
+  readonly stagingDir?: string;
+  readonly outDir?: string;
+  constructor(dirs: { stagingDir?: string; outDir?: string }) {
+    super();
+    this.stagingDir = dirs.stagingDir;
+    this.outDir = dirs.outDir;
+  }
+  adopt(): void {}
+}
+
+/** Writes `count` article pages into `dir` and hands each over with `adopt`: as written by a render thread, or kept from the last build. */
+function handOverPages(writer: SearchIndexingWriter, dir: string, count: number, written: boolean): void {
+  for (let i = 0; i < count; i++) {
+    const rel = `2020/01/01/a${String(i).padStart(4, '0')}/index.html`;
+    mkdirSync(path.join(dir, path.dirname(rel)), { recursive: true });
+    writeFileSync(path.join(dir, rel), `<html lang="en"><body><article data-pagefind-body><h1>Story ${i}</h1><p>word${i}</p></article></body></html>`);
+    writer.adopt(rel, undefined, written);
+  }
+}
+
 describe('search index', () => {
   it('indexes the article pages, and only them, into pagefind/ as part of the build', async () => {
     const writer = await buildBasic();
@@ -58,21 +80,11 @@ describe('search index', () => {
   it('makes the build wait while more than 1,024 handed-over pages wait for Pagefind, and paces the heap per page', async () => {
     // Render threads write pages into a staging folder and hand them over with `adopt`, faster than
     // Pagefind indexes them; `drained` is how the build waits for the queue to shorten.
-    const staging = tempDir();
-    class StagingWriter extends MemoryWriter {
-      readonly stagingDir = staging;
-      adopt(): void {}
-    }
-    const inner = new StagingWriter();
+    const inner = new FolderWriter({ stagingDir: tempDir() });
     let paced = 0;
     const writer = await SearchIndexingWriter.wrap(inner, { pace: () => void paced++ });
     const pages = 1500;
-    for (let i = 0; i < pages; i++) {
-      const rel = `2020/01/01/a${i}/index.html`;
-      mkdirSync(path.join(staging, path.dirname(rel)), { recursive: true });
-      writeFileSync(path.join(staging, rel), `<html lang="en"><body><article data-pagefind-body><h1>Story ${i}</h1></article></body></html>`);
-      writer.adopt(rel, undefined, true);
-    }
+    handOverPages(writer, inner.stagingDir!, pages, true);
     let drained = false;
     const wait = writer.drained().then(() => void (drained = true));
     await Promise.resolve();
@@ -92,20 +104,10 @@ describe('search index', () => {
   it('does not make the build wait behind pages kept from the previous build, and still indexes every one of them', async () => {
     // A kept page waits as its path; holding the build back behind them serialised a rebuild's
     // keying of pages and Pagefind's indexing of the changed shard.
-    const out = tempDir();
-    class KeepingWriter extends MemoryWriter {
-      readonly outDir = out;
-      adopt(): void {}
-    }
-    const inner = new KeepingWriter();
+    const inner = new FolderWriter({ outDir: tempDir() });
     const writer = await SearchIndexingWriter.wrap(inner);
     const pages = 1500;
-    for (let i = 0; i < pages; i++) {
-      const rel = `2020/01/01/a${String(i).padStart(4, '0')}/index.html`;
-      mkdirSync(path.join(out, path.dirname(rel)), { recursive: true });
-      writeFileSync(path.join(out, rel), `<html lang="en"><body><article data-pagefind-body><h1>Story ${i}</h1><p>word${i}</p></article></body></html>`);
-      writer.adopt(rel, undefined, false);
-    }
+    handOverPages(writer, inner.outDir!, pages, false);
     let drained = false;
     const wait = writer.drained().then(() => void (drained = true));
     await Promise.resolve();
