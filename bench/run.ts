@@ -33,7 +33,7 @@ function parseArgs(argv: string[]): Options {
     else if (flag === '--reps') opts.reps = Number(value);
     else if (flag === '--seed') opts.seed = Number(value);
     else if (flag === '--peers') opts.peers = value.split(',').filter(Boolean);
-    else if (flag === '--split') opts.split = Number(value);
+    else if (flag === '--split') opts.split = value === '' ? NaN : Number(value);
     else throw new Error(`unknown option ${flag}; use --sizes 1000,4000 --reps 1 --seed 42 --peers hugo,eleventy --split 2`);
     i++;
   }
@@ -72,7 +72,7 @@ function ourBuild(corpus: string, out: string, cache: string, templates?: string
  */
 function splitBuild(corpus: string, dir: (name: string) => string, n: number): Measurement {
   const parts = Array.from({ length: n }, (_, i) => i + 1);
-  fresh(...parts.flatMap((k) => [dir(`parse-${k}`), dir(`part-${k}`), dir(`part-${k}-cache`)]), dir('final'), dir('final-cache'));
+  fresh(...parts.flatMap((k) => [dir(`parse-${k}`), dir(`part-${k}`), dir(`part-${k}-cache`)]), dir('final'), dir('final-cache'), dir('unused'));
   const parse = parts.map((k) => ourBuild(corpus, dir('unused'), dir(`parse-${k}`), undefined, ['--shard', `${k}/${n}`]));
   const caches = parts.map((k) => dir(`parse-${k}`));
   const pages = parts.map((k) => ourBuild(corpus, dir(`part-${k}`), dir(`part-${k}-cache`), undefined, ['--cache-from', ...caches, '--page-shard', `${k}/${n}`]));

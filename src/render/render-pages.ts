@@ -72,8 +72,8 @@ export async function renderPages(jobs: Iterable<PageJob>, o: RenderPagesOptions
   /**
    * Every BATCH pages that need no thread round trip (all pages on one thread; kept pages on many):
    * their keys' garbage is paced like a batch's views (at 100,000 articles a rebuild's kept pages
-   * grew the heap by 200 MB in one stretch), and kept pages, handed to the writer without a wait,
-   * wait here if it is behind (the search index goes at Pagefind's pace).
+   * grew the heap by 200 MB in one stretch), and the build waits here if the writer is behind with
+   * pages it was handed to index (the search index goes at Pagefind's pace; kept pages do not count).
    */
   const breathe = async () => {
     heap.check();

@@ -152,7 +152,8 @@ export class SearchIndexingWriter implements Writer {
    */
   private pages: (PageIn | undefined)[] = [];
   private head = 0;
-  private pump: Promise<void> | undefined;
+  private pump: Promise<void> = Promise.resolve();
+  private pumping = false;
   /** The inner writer keeps files under keys across builds, so shards are keyed and recorded. */
   private readonly keyed: boolean;
   /** The pages the previous build indexed and their HTML's hashes, when shards can be kept from it. */
@@ -243,7 +244,10 @@ export class SearchIndexingWriter implements Writer {
     if (!page.path.endsWith('.html')) return page.settled?.();
     if (page.on !== 'out') this.backlog++;
     this.pages.push(page);
-    this.pump ??= this.takeAll();
+    if (!this.pumping) {
+      this.pumping = true;
+      this.pump = this.takeAll();
+    }
   }
 
   /** Adds the queued pages in order until none is left; a failure is kept and fails every later page. */
@@ -261,12 +265,15 @@ export class SearchIndexingWriter implements Writer {
       }
       if (page.on !== 'out') this.taken();
     }
-    this.pump = undefined;
+    // In the same step as the last look at the queue (no await between), so a page enqueued after
+    // this starts a new loop, and one enqueued before it was taken by this one.
+    (this.pages = []), (this.head = 0);
+    this.pumping = false;
   }
 
   /** The queue as it is now, taken to its end. */
   private async queueTaken(): Promise<void> {
-    while (this.pump) await this.pump;
+    while (this.pumping) await this.pump;
   }
 
   private taken(): void {
@@ -294,6 +301,8 @@ export class SearchIndexingWriter implements Writer {
 
   private async add(page: PageIn): Promise<void> {
     if (this.failure) throw this.failure;
+    // After an abort the rest of the queue is only let go: no page of it is read or indexed.
+    if (this.stopped) throw new Error(`search index: build stopped before ${page.path} was indexed`);
     // A page kept from the previous build has the same bytes, so it opts in to search as it did then.
     let html: string | undefined;
     let hash: string;

@@ -47,7 +47,8 @@ export interface Writer {
    * Optional, for writers that work behind the calls they are given (the search index takes adopted
    * pages into a queue and indexes them at Pagefind's pace): resolves once that backlog is small
    * again. Callers that hand over pages faster than it keeps up wait on it, like a stream's `drain`,
-   * so the backlog (and the memory it holds) stays bounded whatever the archive's size.
+   * so the pages waiting with new bytes stay bounded whatever the archive's size. (The search index
+   * lets pages kept from the previous build wait without bound: each is a path, about 50 bytes.)
    */
   drained?(): Promise<void>;
 }
