@@ -175,10 +175,11 @@ function main(): void {
     }
     // Rebuilds of the full site, on the output and cache of its last cold build.
     const coldFull = median(results.get(tools[0]!.name)!.map((m) => m.seconds));
+    const ratio = (ms: Measurement[]) => `${(median(ms.map((m) => m.seconds)) / coldFull).toFixed(2)}×`;
     for (const t of tools) {
       const m = results.get(t.name)!;
       const split = t.name.includes(' split over ');
-      rows.push({ size, name: t.name, m, vsPeers: t.name.startsWith('news-archive'), vsCold: split ? `${(median(m.map((x) => x.seconds)) / coldFull).toFixed(2)}×` : undefined });
+      rows.push({ size, name: t.name, m, vsPeers: t.name.startsWith('news-archive'), vsCold: split ? ratio(m) : undefined });
     }
     // Each rebuild sees exactly one file changed since the build before it: the edits are undone only
     // once all rebuilds are done (undoing one between two builds would be a second change).
@@ -202,7 +203,6 @@ function main(): void {
     } finally {
       targets.forEach((t, i) => writeFileSync(t, originals[i]!));
     }
-    const ratio = (ms: Measurement[]) => `${(median(ms.map((m) => m.seconds)) / coldFull).toFixed(2)}×`;
     rows.push({ size, name: 'news-archive rebuild, no change', m: noChange, vsPeers: false, vsCold: ratio(noChange) });
     rows.push({ size, name: 'news-archive rebuild, one article changed (first search shard)', m: firstShard, vsPeers: false, vsCold: ratio(firstShard) });
     rows.push({ size, name: `news-archive rebuild, one article changed (newest year, ${path.relative(corpus, targets[1]!)})`, m: newestYear, vsPeers: false, vsCold: ratio(newestYear) });

@@ -1,5 +1,5 @@
 import { partOf, type SplitPart } from '../load/shard.js';
-import type { ShardPlan } from './shard-plan.js';
+import { yearFolderOf, type ShardPlan } from './shard-plan.js';
 
 /**
  * Whether a page (`/2019/12/31/x/`) belongs to page shard K of N (`--page-shard K/N`). A page in a
@@ -8,7 +8,7 @@ import type { ShardPlan } from './shard-plan.js';
  * the same files a one-machine build makes. Other pages (home, topics, archive) go by a hash of their path.
  */
 export function inPageShard(sitePath: string, shard: SplitPart, plan: ShardPlan): boolean {
-  const year = /^\/?(\d{4})\//.exec(sitePath)?.[1];
+  const year = yearFolderOf(sitePath);
   const group = year === undefined ? undefined : plan.groupOfYear(year);
   const part = group !== undefined ? (group % shard.count) + 1 : partOf(year ?? sitePath, shard.count);
   return part === shard.index;

@@ -1,3 +1,8 @@
+/** The year folder a page is in (`2019` for `2019/12/31/x/index.html` or `/2019/12/31/x/`), if any. */
+export function yearFolderOf(pagePath: string): string | undefined {
+  return /^\/?(\d{4})\//.exec(pagePath)?.[1];
+}
+
 /**
  * Which search shard a page belongs to. Pagefind holds a whole index in memory until it is written
  * (about 0.2 MB per article page), so the build writes several smaller indexes one after another
@@ -53,7 +58,7 @@ export class ShardPlan {
    * folder go to `pages`.
    */
   next(relativePath: string): { name: string; isNew: boolean } {
-    const year = /^(\d{4})\//.exec(relativePath)?.[1];
+    const year = yearFolderOf(relativePath);
     const group = year === undefined ? undefined : this.groups.get(year);
     const cur = this.current;
     if (cur && cur.pages < this.maxPages && (group === undefined || group === cur.group)) {
