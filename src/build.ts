@@ -200,7 +200,7 @@ export async function build(options: BuildOptions, writer: Writer): Promise<Buil
         heap.check();
         await ioTurn();
       }
-      await writeChunks(writer, 'articles.json', () => heap.paced(articlesJsonChunks(model.articles)));
+      await writeChunks(writer, 'articles.json', () => heap.paced(articlesJsonChunks(model.articles, ctx.link)));
       heap.check();
       for (const asset of assets.files) await writer.write(`assets/${asset.relative}`, asset.bytes);
       await writer.write('_headers', headersFile(options.config.basePath));

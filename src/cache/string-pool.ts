@@ -1,4 +1,5 @@
 import type { ParsedRecord } from '../parallel/parse-task.js';
+import { shared } from '../model/shared-empty.js';
 
 /**
  * One copy of each repeated string of the records a build holds. Records arrive from worker
@@ -19,7 +20,10 @@ export class StringPool {
     for (let i = 0; i < list.length; i++) list[i] = this.of(list[i]!);
   }
 
-  /** Replaces, in place, the record's repeated strings (dates, dateline, author, tags, names) by pooled ones. */
+  /**
+   * Replaces, in place, the record's repeated strings (dates, dateline, author, tags, names) by pooled
+   * ones, and its empty lists by one shared empty list.
+   */
   internRecord(r: ParsedRecord): void {
     r.date = this.of(r.date);
     if (r.updated !== undefined) r.updated = this.of(r.updated);
@@ -31,5 +35,11 @@ export class StringPool {
     this.each(r.entities.people);
     this.each(r.entities.places);
     this.each(r.entities.organizations);
+    r.tags = shared(r.tags);
+    r.corrections = shared(r.corrections);
+    r.entities.people = shared(r.entities.people);
+    r.entities.places = shared(r.entities.places);
+    r.entities.organizations = shared(r.entities.organizations);
   }
 }
+

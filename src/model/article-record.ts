@@ -1,4 +1,5 @@
 import type { Article, ParsedArticle, TopicRef } from '../types.js';
+import { compactText } from './one-byte.js';
 
 /**
  * Every `Article` is made here, each member written out in one order and the optional ones
@@ -8,11 +9,10 @@ import type { Article, ParsedArticle, TopicRef } from '../types.js';
  * An undefined member is the same record as an absent one everywhere a record is read: JSON drops
  * it and `identityOf` skips it.
  */
-export function makeArticle(a: Omit<ParsedArticle, 'explicitSlug' | 'explicitSlugLine' | 'titleSlug'>, slug: string, path: string, url: string, topics: TopicRef[]): Article {
+export function makeArticle(a: Omit<ParsedArticle, 'explicitSlug' | 'explicitSlugLine' | 'titleSlug'>, slug: string, path: string, topics: TopicRef[]): Article {
   return {
     slug,
     path,
-    url,
     title: a.title,
     titleDerived: a.titleDerived,
     date: a.date,
@@ -24,7 +24,7 @@ export function makeArticle(a: Omit<ParsedArticle, 'explicitSlug' | 'explicitSlu
     tags: a.tags,
     entities: a.entities,
     topics,
-    summary: a.summary,
+    summary: compactText(a.summary),
     wordCount: a.wordCount,
     readingMinutes: a.readingMinutes,
     draft: a.draft,

@@ -1,3 +1,5 @@
+import type { CompactText } from '../types.js';
+
 /**
  * The same string stored one byte per character when it is all Latin-1.
  *
@@ -14,3 +16,17 @@ export function oneByte(s: string): string {
 }
 
 const NOT_LATIN1 = /[^\x00-\xff]/;
+
+/** The text as its UTF-8 bytes, one byte a character (see `CompactText`). ASCII text is its own UTF-8, and kept as it is. */
+export function compactText(s: string): CompactText {
+  // A cast, because `CompactText` is deliberately not typed as the string it is (see there).
+  return (NOT_ASCII.test(s) ? Buffer.from(s, 'utf8').toString('latin1') : s) as unknown as CompactText;
+}
+
+/** The text `compactText` was given. */
+export function textOf(c: CompactText): string {
+  const bytes = c as unknown as string;
+  return NOT_ASCII.test(bytes) ? Buffer.from(bytes, 'latin1').toString('utf8') : bytes;
+}
+
+const NOT_ASCII = /[^\x00-\x7f]/;

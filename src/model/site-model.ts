@@ -61,8 +61,8 @@ export function assignUrls(parsed: ParsedArticle[], config: SiteConfig): { artic
     if (slug === undefined) continue;
     const path = oneByte(articlePath(a.date, slug));
     // Every record the build holds is made here once: its longest strings are stored compactly now.
-    const compact = { ...a, title: oneByte(a.title), summary: oneByte(a.summary) };
-    articles.push(makeArticle(compact, oneByte(slug), path, new URL(path.slice(1), config.baseUrl).href, []));
+    const compact = { ...a, title: oneByte(a.title) };
+    articles.push(makeArticle(compact, oneByte(slug), path, []));
   }
   return { articles, errors };
 }

@@ -6,6 +6,7 @@ import { isoTimestamp } from '../model/timestamps.js';
 import type { PageJob, RenderContext } from './page-job.js';
 import { jsonForScript, newsArticleJsonLd } from './structured-data.js';
 import { articleSummaryView, pageMeta } from './views.js';
+import { textOf } from '../model/one-byte.js';
 
 /**
  * The article page: headline, date, dateline, byline, body, corrections, topics, related articles,
@@ -37,10 +38,10 @@ function articleView(a: Article, older: Article | undefined, newer: Article | un
     site: ctx.site,
     page: pageMeta(link, a.path, {
       title: a.title,
-      description: a.summary,
+      description: textOf(a.summary),
       kind: 'article',
       ogType: 'article',
-      canonical: a.url,
+      canonical: link.absolute(a.path),
       breadcrumbs: [
         { href: link.href(link.yearPath(p.year)), label: String(p.year) },
         { href: link.href(link.monthPath(p.year, p.month)), label: dates.monthName(p.month) },
@@ -52,7 +53,7 @@ function articleView(a: Article, older: Article | undefined, newer: Article | un
         author: a.author ?? '',
         tags: a.topics.map((t) => t.name),
       },
-      jsonLd: jsonForScript(newsArticleJsonLd(a, config)),
+      jsonLd: jsonForScript(newsArticleJsonLd(a, config, link.absolute(a.path))),
     }),
     article: {
       title: a.title,

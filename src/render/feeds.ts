@@ -5,6 +5,7 @@ import { instantOf } from '../model/timestamps.js';
 import { correctionEntries } from './day-pages.js';
 import type { RenderContext } from './page-job.js';
 import { topicFeedPath } from './topic-pages.js';
+import { textOf } from '../model/one-byte.js';
 
 /** How many of the latest articles a feed carries. */
 export const FEED_SIZE = 20;
@@ -35,11 +36,11 @@ function addArticle(feed: Feed, a: Article, ctx: RenderContext): void {
   const { config } = ctx;
   feed.addItem({
     title: a.title,
-    id: a.url,
-    link: a.url,
+    id: ctx.link.absolute(a.path),
+    link: ctx.link.absolute(a.path),
     date: instantOf(a.modified ?? a.date, config.timeZone),
     published: instantOf(a.date, config.timeZone),
-    description: a.summary,
+    description: textOf(a.summary),
     content: ctx.bodyOf(a),
     author: [{ name: a.author ?? config.publisher }],
     category: a.topics.map((t) => ({ name: t.name })),
@@ -71,8 +72,8 @@ export function* feedFiles(model: SiteModel, ctx: RenderContext): Generator<Outp
   for (const c of corrections) {
     feed.addItem({
       title: `Correction: ${c.article.title}`,
-      id: `${c.article.url}#correction-${c.date}`,
-      link: c.article.url,
+      id: `${link.absolute(c.article.path)}#correction-${c.date}`,
+      link: link.absolute(c.article.path),
       date: instantOf(c.date, config.timeZone),
       description: c.text,
     });

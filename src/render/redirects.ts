@@ -1,6 +1,7 @@
 import type { Article, ContentError } from '../types.js';
 import type { PageJob, RenderContext } from './page-job.js';
 import { pageMeta } from './views.js';
+import { textOf } from '../model/one-byte.js';
 
 /**
  * An old URL kept alive: a tiny page (`redirect.liquid`) that sends browsers on with a meta
@@ -17,7 +18,7 @@ export function redirectJobs(articles: readonly Article[], ctx: RenderContext): 
         listed: false,
         view: {
           site: ctx.site,
-          page: pageMeta(ctx.link, a.path, { title: a.title, description: a.summary, kind: 'redirect' }),
+          page: pageMeta(ctx.link, a.path, { title: a.title, description: textOf(a.summary), kind: 'redirect' }),
           redirect: { href: ctx.link.href(a.path), title: a.title },
         },
       });

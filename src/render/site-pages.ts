@@ -8,6 +8,7 @@ import type { PageJob, RenderContext } from './page-job.js';
 import { topicPageJobs, topicsIndexJob } from './topic-pages.js';
 import { searchPageJob } from './search-page.js';
 import { Linker, siteView } from './views.js';
+import { textOf } from '../model/one-byte.js';
 
 export function renderContext(
   config: SiteConfig,
@@ -43,25 +44,25 @@ export function* planSite(model: SiteModel, ctx: RenderContext): Generator<PageJ
  * whole file never has to be in memory. Identity first (where it lives), then what it is; the body
  * HTML stays on the page and is never read here (on cached builds it is a getter that reads disk).
  */
-export function* articlesJsonChunks(articles: readonly Article[]): Generator<string> {
+export function* articlesJsonChunks(articles: readonly Article[], link: Linker): Generator<string> {
   if (articles.length === 0) {
     yield '[]\n';
     return;
   }
   yield '[\n';
   for (let i = 0; i < articles.length; i++) {
-    const text = JSON.stringify(articleRecord(articles[i]!), null, 2);
+    const text = JSON.stringify(articleRecord(articles[i]!, link), null, 2);
     // JSON strings never hold a raw line break, so every line break here is between members.
     yield `  ${text.replaceAll('\n', '\n  ')}${i + 1 < articles.length ? ',\n' : '\n'}`;
   }
   yield ']\n';
 }
 
-function articleRecord(a: Article): Record<string, unknown> {
-  const record: Record<string, unknown> = { slug: a.slug, path: a.path, url: a.url };
+function articleRecord(a: Article, link: Linker): Record<string, unknown> {
+  const record: Record<string, unknown> = { slug: a.slug, path: a.path, url: link.absolute(a.path) };
   for (const key of Object.keys(a) as (keyof Article)[]) {
     // Not the body, nor where the aliases were written (a detail of the source file).
-    if (key !== 'bodyHtml' && key !== 'aliasesLine' && !(key in record)) record[key] = a[key];
+    if (key !== 'bodyHtml' && key !== 'aliasesLine' && !(key in record)) record[key] = key === 'summary' ? textOf(a.summary) : a[key];
   }
   return record;
 }

@@ -49,7 +49,7 @@ export async function* sitemapFiles(entries: readonly SitemapEntry[], model: Sit
   const recentDays = model.days.slice(-NEWS_DAYS);
   const news: SitemapItemLoose[] = recentDays.flatMap((d) =>
     d.articles.map((a) => ({
-      url: a.url,
+      url: link.absolute(a.path),
       news: {
         publication: { name: config.publisher, language: config.language.split('-')[0]! },
         publication_date: isoTimestamp(a.date, config.timeZone),

@@ -1,5 +1,6 @@
 import type { Article, SiteConfig } from '../types.js';
 import { isoTimestamp } from '../model/timestamps.js';
+import { textOf } from '../model/one-byte.js';
 
 /**
  * Serialises JSON for a `<script type="application/ld+json">` element. `<`, `>` and `&` are
@@ -15,17 +16,17 @@ export function jsonForScript(value: unknown): string {
 }
 
 /** schema.org `NewsArticle` for one article page. */
-export function newsArticleJsonLd(a: Article, config: SiteConfig): Record<string, unknown> {
+export function newsArticleJsonLd(a: Article, config: SiteConfig, url: string): Record<string, unknown> {
   const published = isoTimestamp(a.date, config.timeZone);
   const data: Record<string, unknown> = {
     '@context': 'https://schema.org',
     '@type': 'NewsArticle',
     headline: a.title,
-    description: a.summary,
+    description: textOf(a.summary),
     datePublished: published,
     dateModified: a.modified ? isoTimestamp(a.modified, config.timeZone) : published,
-    url: a.url,
-    mainEntityOfPage: { '@type': 'WebPage', '@id': a.url },
+    url,
+    mainEntityOfPage: { '@type': 'WebPage', '@id': url },
     publisher: { '@type': 'Organization', name: config.publisher, url: config.baseUrl },
     inLanguage: config.language,
     wordCount: a.wordCount,

@@ -2,6 +2,7 @@ import type { Article, SiteConfig } from '../types.js';
 import { pad2 } from '../model/calendar.js';
 import type { Page } from '../model/paginate.js';
 import type { DateFormatter } from './format.js';
+import { textOf } from '../model/one-byte.js';
 
 /**
  * What templates see: plain, serialisable views with ready-made links and formatted dates.
@@ -142,7 +143,7 @@ export function articleSummaryView(a: Article, link: Linker, dates: DateFormatte
     dateIso: a.date,
     dateText: dates.long(a.date),
     dateline: a.dateline ?? '',
-    summary: a.summary,
+    summary: textOf(a.summary),
     author: a.author ?? '',
     draft: a.draft,
   };

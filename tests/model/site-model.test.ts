@@ -4,6 +4,7 @@ import { buildDateIndex } from '../../src/model/date-index.js';
 import { paginate } from '../../src/model/paginate.js';
 import { assignUrls } from '../../src/model/site-model.js';
 import { slugFromTitle } from '../../src/model/slug.js';
+import { Linker } from '../../src/render/views.js';
 import type { ParsedArticle, SiteConfig } from '../../src/types.js';
 
 const config = (baseUrl = 'https://example.github.io/archive/'): SiteConfig => {
@@ -53,7 +54,7 @@ describe('assignUrls', () => {
       ['b.md', '/2025/07/04/storm-2/'],
       ['c.md', '/2025/07/05/storm/'],
     ]);
-    expect(articles[0]!.url).toBe('https://example.github.io/archive/2025/07/04/storm/');
+    expect(new Linker(config()).absolute(articles[0]!.path)).toBe('https://example.github.io/archive/2025/07/04/storm/');
   });
 
   it('keeps an explicit slug and moves a derived one out of its way', () => {

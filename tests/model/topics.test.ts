@@ -5,11 +5,12 @@ import { relatedArticles } from '../../src/model/related.js';
 import { buildTopics, type Topic } from '../../src/model/topics.js';
 import { isoTimestamp } from '../../src/model/timestamps.js';
 import type { Article, Entities } from '../../src/types.js';
+import { compactText } from '../../src/model/one-byte.js';
 
 function article(source: string, date: string, tags: string[], entities: Partial<Entities> = {}): Article {
   return {
-    slug: source, path: `/${date.replaceAll('-', '/')}/${source}/`, url: `https://x.org/${source}`, title: source, titleDerived: false,
-    date, corrections: [], tags, entities: { people: [], places: [], organizations: [], ...entities }, topics: [], summary: '',
+    slug: source, path: `/${date.replaceAll('-', '/')}/${source}/`, title: source, titleDerived: false,
+    date, corrections: [], tags, entities: { people: [], places: [], organizations: [], ...entities }, topics: [], summary: compactText(''),
     wordCount: 1, readingMinutes: 1, draft: false, bodyHtml: '', source, format: 'markdown',
   };
 }
