@@ -81,7 +81,7 @@ export async function loadArticles(
   cache?: ParseCache,
 ): Promise<{ articles: Article[]; errors: ContentError[] }> {
   const { parsed, errors } = await loadParsedArticles(inputDir, cache);
-  const { articles, errors: urlErrors } = assignUrls(parsed, config);
+  const { articles, errors: urlErrors } = assignUrls(parsed);
   return { articles, errors: [...errors, ...urlErrors] };
 }
 
@@ -146,7 +146,7 @@ export async function build(options: BuildOptions, writer: Writer): Promise<Buil
       return unchanged;
     }
     const loaded = options.cache
-      ? await loadArticlesCached(options.inputDir, options.config, { ...options.cache, workers: pool ?? 0, threshold, onProgress: options.onProgress, heap, releaseThreads: true }, scan)
+      ? await loadArticlesCached(options.inputDir, { ...options.cache, workers: pool ?? 0, threshold, onProgress: options.onProgress, heap, releaseThreads: true }, scan)
       : await loadArticles(options.inputDir, options.config, options.parseCache);
     if (scan) buildKey ??= wholeBuildKey((loaded as CachedLoad).inputKey, options.config, theme, settings);
     scan = undefined; // the file list and stat index, not needed past loading (a build's locals live to its end)

@@ -84,6 +84,20 @@ describe('build (in memory)', () => {
     expect(records).toHaveLength(8);
     expect(records[0]).toMatchObject({ date: '2019-12-31', dateline: 'Sydney, Australia', path: '/2019/12/31/fireworks-lit-up-the-harbour-at-midnight/' });
     expect(records.every((r) => !('bodyHtml' in r))).toBe(true);
+    expect(Object.keys(records[0]!).slice(0, 4)).toEqual(['slug', 'path', 'url', 'title']);
+    expect(records[0]!['url']).toBe('https://example.org/news/2019/12/31/fireworks-lit-up-the-harbour-at-midnight/');
+  });
+
+  it('shows a summary with a curly quote and an ellipsis as written, in every place it is published', async () => {
+    const { writer } = await buildBasic();
+    const lede = 'Russian President Vladimir Putin reaffirmed his country’s commitment';
+    const seed = (JSON.parse(writer.text('articles.json')) as Record<string, unknown>[]).find((r) => String(r['source']).endsWith('seed.txt'));
+    expect(seed?.['summary']).toBe(`${lede} to resolving the conflict in Ukraine during a phone call with U.S. President Donald Trump on July 3, 2025. Kremlin aide Yuri…`);
+    const page = writer.text(`${String(seed?.['path']).slice(1)}index.html`);
+    expect(page).toContain(`<meta name="description" content="${lede}`);
+    expect(page).toContain(`"description":"${lede}`);
+    expect(writer.text('2025/07/04/index.html')).toContain(`<p class="summary">${lede}`);
+    expect(writer.text('feed.xml')).toContain(lede);
   });
 
   it('paginates long lists', async () => {

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import type { Article, ContentError, ParsedArticle, SiteConfig } from '../types.js';
+import type { Article, ContentError, ParsedArticle } from '../types.js';
 import { listSourceFiles, type ListedFile } from '../load/source-files.js';
 import { inShard, type SplitPart } from '../load/shard.js';
 import { StatIndex } from './stat-index.js';
@@ -52,7 +52,7 @@ export interface CachedLoad {
   bodyOf: (a: Article) => string;
   /**
    * A key of everything an article's page views can show of it: its whole record (with what the
-   * model stage gave it: slug, URL, topics) and which cached body it has. Computed once per article.
+   * model stage gave it: slug, path, topics) and which cached body it has. Computed once per article.
    */
   identityOf: (a: Article) => string;
 }
@@ -114,14 +114,14 @@ export async function scanInputs(
  * rest are parsed on worker threads. Only the small records stay in memory; each article's
  * `bodyHtml` is read from the cache when asked for.
  */
-export async function loadArticlesCached(inputDir: string, config: SiteConfig, options: CachedLoadOptions, scanned?: InputScan): Promise<CachedLoad> {
+export async function loadArticlesCached(inputDir: string, options: CachedLoadOptions, scanned?: InputScan): Promise<CachedLoad> {
   const scan = scanned ?? (await scanInputs(inputDir, options.dir, options.onProgress));
   const { parsed, bodyOf, errors, inputKey, misses } = await parseMisses(scan, options);
   // The record index, the threads' messages and the stat index are garbage now: collected before
   // the URL stage copies every record again, not after (at 100,000 articles the build's peak).
   options.heap?.check();
   const bodies = new PackReader(options.dir);
-  const { articles, errors: urlErrors } = assignUrls(parsed, config);
+  const { articles, errors: urlErrors } = assignUrls(parsed);
   return {
     ...bodyAccess(bodyOf, bodies),
     articles,

@@ -1,5 +1,5 @@
 import type { ParsedRecord } from '../parallel/parse-task.js';
-import { shared } from '../model/shared-empty.js';
+import { sharedIfEmpty } from '../model/shared-empty.js';
 
 /**
  * One copy of each repeated string of the records a build holds. Records arrive from worker
@@ -35,11 +35,10 @@ export class StringPool {
     this.each(r.entities.people);
     this.each(r.entities.places);
     this.each(r.entities.organizations);
-    r.tags = shared(r.tags);
-    r.corrections = shared(r.corrections);
-    r.entities.people = shared(r.entities.people);
-    r.entities.places = shared(r.entities.places);
-    r.entities.organizations = shared(r.entities.organizations);
+    r.tags = sharedIfEmpty(r.tags);
+    r.corrections = sharedIfEmpty(r.corrections);
+    r.entities.people = sharedIfEmpty(r.entities.people);
+    r.entities.places = sharedIfEmpty(r.entities.places);
+    r.entities.organizations = sharedIfEmpty(r.entities.organizations);
   }
 }
-

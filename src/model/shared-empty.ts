@@ -6,6 +6,6 @@
  */
 const EMPTY: readonly never[] = Object.freeze([]);
 
-export function shared<T>(list: T[]): T[] {
+export function sharedIfEmpty<T>(list: T[]): T[] {
   return list.length === 0 ? (EMPTY as never[]) : list;
 }

@@ -1,4 +1,4 @@
-import type { Article, ContentError, ParsedArticle, SiteConfig } from '../types.js';
+import type { Article, ContentError, ParsedArticle } from '../types.js';
 import { RESERVED_SLUGS } from './slug.js';
 import { makeArticle } from './article-record.js';
 import { oneByte } from './one-byte.js';
@@ -20,7 +20,7 @@ export function articlePath(date: string, slug: string): string {
  * gets `-2`, `-3` when another article of that day already has it, so both are published.
  * Returns the articles in chronological order.
  */
-export function assignUrls(parsed: ParsedArticle[], config: SiteConfig): { articles: Article[]; errors: ContentError[] } {
+export function assignUrls(parsed: ParsedArticle[]): { articles: Article[]; errors: ContentError[] } {
   const sorted = [...parsed].sort(compareArticles);
   const errors: ContentError[] = [];
   const taken = new Map<string, Map<string, string>>(); // date → slug → source that holds it

@@ -1,6 +1,6 @@
 import type { Article, TopicKind, TopicRef } from '../types.js';
 import { slugFromTitle } from './slug.js';
-import { shared } from './shared-empty.js';
+import { sharedIfEmpty } from './shared-empty.js';
 
 export interface Topic {
   slug: string;
@@ -67,7 +67,7 @@ export function buildTopics(articles: readonly Article[]): { articles: Article[]
   // One shared ref per topic, not one per mention: 100,000 articles hold up to 800,000 of them.
   const refOf = new Map(topics.map((t) => [t.slug, { slug: t.slug, name: t.name, kind: t.kind } satisfies TopicRef] as const));
   for (const a of articlesWithTopics) {
-    a.topics = shared(a.topics.map((r) => refOf.get(r.slug)!).sort((x, y) => KIND_ORDER.indexOf(x.kind) - KIND_ORDER.indexOf(y.kind)));
+    a.topics = sharedIfEmpty(a.topics.map((r) => refOf.get(r.slug)!).sort((x, y) => KIND_ORDER.indexOf(x.kind) - KIND_ORDER.indexOf(y.kind)));
   }
   return { articles: articlesWithTopics, topics };
 }

@@ -3,10 +3,10 @@ import { parseCalendarDate } from '../model/calendar.js';
 import { relatedArticles } from '../model/related.js';
 import type { SiteModel } from '../model/site.js';
 import { isoTimestamp } from '../model/timestamps.js';
+import { textOf } from '../model/one-byte.js';
 import type { PageJob, RenderContext } from './page-job.js';
 import { jsonForScript, newsArticleJsonLd } from './structured-data.js';
 import { articleSummaryView, pageMeta } from './views.js';
-import { textOf } from '../model/one-byte.js';
 
 /**
  * The article page: headline, date, dateline, byline, body, corrections, topics, related articles,

@@ -2,10 +2,10 @@ import { Feed } from 'feed';
 import type { Article } from '../types.js';
 import type { SiteModel } from '../model/site.js';
 import { instantOf } from '../model/timestamps.js';
+import { textOf } from '../model/one-byte.js';
 import { correctionEntries } from './day-pages.js';
 import type { RenderContext } from './page-job.js';
 import { topicFeedPath } from './topic-pages.js';
-import { textOf } from '../model/one-byte.js';
 
 /** How many of the latest articles a feed carries. */
 export const FEED_SIZE = 20;
@@ -34,10 +34,11 @@ function newFeed(ctx: RenderContext, title: string, description: string, selfPat
 
 function addArticle(feed: Feed, a: Article, ctx: RenderContext): void {
   const { config } = ctx;
+  const url = ctx.link.absolute(a.path);
   feed.addItem({
     title: a.title,
-    id: ctx.link.absolute(a.path),
-    link: ctx.link.absolute(a.path),
+    id: url,
+    link: url,
     date: instantOf(a.modified ?? a.date, config.timeZone),
     published: instantOf(a.date, config.timeZone),
     description: textOf(a.summary),

@@ -1,7 +1,7 @@
 import type { Article, ContentError } from '../types.js';
+import { textOf } from '../model/one-byte.js';
 import type { PageJob, RenderContext } from './page-job.js';
 import { pageMeta } from './views.js';
-import { textOf } from '../model/one-byte.js';
 
 /**
  * An old URL kept alive: a tiny page (`redirect.liquid`) that sends browsers on with a meta

@@ -1,5 +1,6 @@
 import type { Article, SiteConfig } from '../types.js';
 import type { SiteModel } from '../model/site.js';
+import { textOf } from '../model/one-byte.js';
 import { articlePageJob } from './article-pages.js';
 import { correctionsPageJob, notFoundJob, onThisDayJobs } from './day-pages.js';
 import { DateFormatter } from './format.js';
@@ -8,7 +9,6 @@ import type { PageJob, RenderContext } from './page-job.js';
 import { topicPageJobs, topicsIndexJob } from './topic-pages.js';
 import { searchPageJob } from './search-page.js';
 import { Linker, siteView } from './views.js';
-import { textOf } from '../model/one-byte.js';
 
 export function renderContext(
   config: SiteConfig,

@@ -1,8 +1,8 @@
 import type { Article, SiteConfig } from '../types.js';
 import { pad2 } from '../model/calendar.js';
 import type { Page } from '../model/paginate.js';
-import type { DateFormatter } from './format.js';
 import { textOf } from '../model/one-byte.js';
+import type { DateFormatter } from './format.js';
 
 /**
  * What templates see: plain, serialisable views with ready-made links and formatted dates.

@@ -25,3 +25,10 @@ it('keeps a summary as its UTF-8 bytes, one character each, and gives back the s
   }
   expect(compactText('Plain ASCII stays as it is') as unknown as string).toBe('Plain ASCII stays as it is');
 });
+
+it('keeps a summary cut in the middle of an emoji as it is, half the emoji included', () => {
+  const cut = 'Fans cheered 🎉 then left \uD83C';
+  expect(compactText(cut) as unknown as string).toBe(cut);
+  expect(textOf(compactText(cut))).toBe(cut);
+  expect(textOf(compactText('\uDC00 stray low half'))).toBe('\uDC00 stray low half');
+});

@@ -28,7 +28,7 @@ const config = (() => {
 
 /** Renders every page of `input` into `out` as an incremental build does; returns the paths whose view was built. */
 async function incrementalBuild(input: string, out: string, cache: string): Promise<Set<string>> {
-  const loaded = await loadArticlesCached(input, config, { dir: cache, workers: 0 });
+  const loaded = await loadArticlesCached(input, { dir: cache, workers: 0 });
   const model = buildSiteModel(loaded.articles);
   const theme = await loadTheme(path.join(repoRoot, 'templates'));
   const writer = new IncrementalDiskWriter(out, cache);
