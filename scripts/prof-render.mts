@@ -12,7 +12,7 @@ const input = process.argv[2]!;
 const parsed = parseConfig(undefined, 'archive.config.json');
 if (!parsed.ok) throw new Error('default config');
 const theme = await loadTheme(process.argv[3] ?? 'templates');
-const { articles } = await loadArticles(input, parsed.config);
+const { articles } = await loadArticles(input);
 const model = buildSiteModel(articles);
 const engine = createTemplateEngine(theme.templates);
 const jobs = [...planSite(model, renderContext(parsed.config))].map((j) => ({ template: j.template, view: j.view }));

@@ -77,7 +77,6 @@ const DEFAULT_RULES: PublishRules = { today: '9999-12-31', drafts: false, future
  */
 export async function loadArticles(
   inputDir: string,
-  config: SiteConfig,
   cache?: ParseCache,
 ): Promise<{ articles: Article[]; errors: ContentError[] }> {
   const { parsed, errors } = await loadParsedArticles(inputDir, cache);
@@ -147,7 +146,7 @@ export async function build(options: BuildOptions, writer: Writer): Promise<Buil
     }
     const loaded = options.cache
       ? await loadArticlesCached(options.inputDir, { ...options.cache, workers: pool ?? 0, threshold, onProgress: options.onProgress, heap, releaseThreads: true }, scan)
-      : await loadArticles(options.inputDir, options.config, options.parseCache);
+      : await loadArticles(options.inputDir, options.parseCache);
     if (scan) buildKey ??= wholeBuildKey((loaded as CachedLoad).inputKey, options.config, theme, settings);
     scan = undefined; // the file list and stat index, not needed past loading (a build's locals live to its end)
     heap.check();

@@ -34,6 +34,7 @@ function articleView(a: Article, older: Article | undefined, newer: Article | un
   const { link, dates, config } = ctx;
   const p = parseCalendarDate(a.date)!;
   const published = isoTimestamp(a.date, config.timeZone);
+  const url = link.absolute(a.path);
   return {
     site: ctx.site,
     page: pageMeta(link, a.path, {
@@ -41,7 +42,7 @@ function articleView(a: Article, older: Article | undefined, newer: Article | un
       description: textOf(a.summary),
       kind: 'article',
       ogType: 'article',
-      canonical: link.absolute(a.path),
+      canonical: url,
       breadcrumbs: [
         { href: link.href(link.yearPath(p.year)), label: String(p.year) },
         { href: link.href(link.monthPath(p.year, p.month)), label: dates.monthName(p.month) },
@@ -53,7 +54,7 @@ function articleView(a: Article, older: Article | undefined, newer: Article | un
         author: a.author ?? '',
         tags: a.topics.map((t) => t.name),
       },
-      jsonLd: jsonForScript(newsArticleJsonLd(a, config, link.absolute(a.path))),
+      jsonLd: jsonForScript(newsArticleJsonLd(a, config, url)),
     }),
     article: {
       title: a.title,

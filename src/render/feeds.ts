@@ -71,10 +71,11 @@ export function* feedFiles(model: SiteModel, ctx: RenderContext): Generator<Outp
   const corrections = correctionEntries(model).slice(0, FEED_SIZE);
   const feed = newFeed(ctx, `Corrections · ${config.title}`, 'Corrections and updates to published articles.', '/corrections/feed.xml', '/corrections/', corrections[0]?.date);
   for (const c of corrections) {
+    const url = link.absolute(c.article.path);
     feed.addItem({
       title: `Correction: ${c.article.title}`,
-      id: `${link.absolute(c.article.path)}#correction-${c.date}`,
-      link: link.absolute(c.article.path),
+      id: `${url}#correction-${c.date}`,
+      link: url,
       date: instantOf(c.date, config.timeZone),
       description: c.text,
     });

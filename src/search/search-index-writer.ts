@@ -267,7 +267,8 @@ export class SearchIndexingWriter implements Writer {
     }
     // In the same step as the last look at the queue (no await between), so a page enqueued after
     // this starts a new loop, and one enqueued before it was taken by this one.
-    (this.pages = []), (this.head = 0);
+    this.pages = [];
+    this.head = 0;
     this.pumping = false;
   }
 
