@@ -1,8 +1,6 @@
 import * as pagefind from 'pagefind';
 import type { PagefindIndex } from 'pagefind';
 import { readFileSync } from 'node:fs';
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
 import type { Writer } from '../write/writer.js';
 import { sha256 } from '../cache/keys.js';
@@ -389,19 +387,20 @@ export class SearchIndexingWriter implements Writer {
       }
       await Promise.all(shard.pending);
       if (shard.errors.length > 0) throw new Error(`search index failed:\n${shard.errors.join('\n')}`);
+      const { files, errors } = await shard.index!.getFiles();
+      if (errors.length > 0) throw new Error(`search index failed:\n${errors.join('\n')}`);
       if (!shard.root) this.merged.push(`${shard.name}/`);
-      for await (const f of indexFiles(shard.index!)) {
+      for (const f of files) {
         let to: string | undefined;
         if (shard.root || isIndexFile(f.path)) to = `${SEARCH_BUNDLE_DIR}/${shard.root ? '' : `${shard.name}/`}${f.path}`;
         // A later shard's language may need a WebAssembly file the first one did not.
         else if (f.path.startsWith('wasm.') && !this.rootFiles.has(f.path)) to = `${SEARCH_BUNDLE_DIR}/${f.path}`;
         if (to === undefined) continue;
         if (!to.slice(SEARCH_BUNDLE_DIR.length + 1).includes('/')) this.rootFiles.add(f.path);
-        const content = await f.read();
         // Keyed under the shard, so the next build can keep the shard's files as a group.
-        const fileKey = `search:${key}#${sha256(content)}`;
+        const fileKey = `search:${key}#${sha256(f.content)}`;
         if (key !== undefined && this.inner.reuse!(to, () => fileKey)) continue;
-        await this.pass(to, content);
+        await this.pass(to, f.content);
         this.pace();
       }
       this.onShard?.(shard.name, false);
@@ -453,34 +452,4 @@ export class SearchIndexingWriter implements Writer {
     }
     await this.inner.abort();
   }
-}
-
-/**
- * A shard's files, one at a time, with their paths in Pagefind's bundle (`pagefind-entry.json`,
- * `fragment/en_….pf_fragment`, …) in a stable order. Pagefind writes them into a scratch folder of
- * its own, which is removed after the last one. `getFiles` would hand every file over at once, in one
- * message: the shard's files base64-encoded in JSON, base64-encoded again, then decoded in this
- * thread. At 100,000 articles each shard's message added 30 to 40 MB to the main thread for a moment,
- * and the first shard's was the build's peak memory.
- */
-async function* indexFiles(index: PagefindIndex): AsyncGenerator<{ path: string; read: () => Promise<Buffer> }> {
-  const scratch = await mkdtemp(path.join(os.tmpdir(), 'news-archive-search-'));
-  try {
-    const { errors } = await index.writeFiles({ outputPath: scratch });
-    if (errors.length > 0) throw new Error(`search index failed:\n${errors.join('\n')}`);
-    for (const rel of (await filesUnder(scratch)).sort()) yield { path: rel, read: () => readFile(path.join(scratch, rel)) };
-  } finally {
-    await rm(scratch, { recursive: true, force: true });
-  }
-}
-
-/** The files under `dir`, as `/`-separated paths relative to it. */
-async function filesUnder(dir: string, prefix = ''): Promise<string[]> {
-  const out: string[] = [];
-  for (const e of await readdir(path.join(dir, prefix), { withFileTypes: true })) {
-    const rel = prefix === '' ? e.name : `${prefix}/${e.name}`;
-    if (e.isDirectory()) out.push(...(await filesUnder(dir, rel)));
-    else if (e.isFile()) out.push(rel);
-  }
-  return out;
 }
