@@ -11,7 +11,7 @@ import { memlog } from './memlog.js';
  * 140 MB of live data. A full collection whenever the heap has grown by `headroom` (or by a tenth
  * of what was live after the last one) bounds it. At 100,000 articles the main thread mostly waits
  * for Pagefind while pages are written, so collecting more often costs it little: 24 MB and a tenth,
- * against 64 MB and a quarter, lowered the build's peak from 469 to 438 MB (598.5 s against 617.3 s).
+ * against 64 MB and a quarter, lowered Node's peak from 469 to 438 MB (598.5 s against 617.3 s).
  */
 export class HeapPacer {
   private limit: number;
