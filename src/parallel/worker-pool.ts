@@ -22,30 +22,49 @@ function workerFile(): string {
 }
 
 /**
+ * Each kind of task gets the heap that suits it. A render task keeps nothing once done (a batch of
+ * pages, a Liquid engine), so a small heap makes V8 collect often instead of letting garbage grow each
+ * thread's memory with the archive: the young generation's default (16 MB here) let each render thread
+ * hold about 50 MB of heap for 25 MB in use at 20,000 articles; at 4 MB it holds about 28 MB. Parsing
+ * (remark) makes far more short-lived garbage per page, and a 4 MB young generation made it spend a
+ * quarter of its time collecting; its threads are stopped before rendering starts, so their larger
+ * heaps are never held beside the render threads' (see `WorkerPool`).
+ */
+const YOUNG_GENERATION_MB: Record<TaskName, number> = { parseBatch: 16, renderBatch: 4 };
+
+/**
  * One pool of threads for the whole build, parsing first and rendering after. Threads start on the
  * first task, not before, and again on the first task after `destroy` (a build stops the parser
  * threads once parsing is done, so their heaps are not carried through rendering; starting two
- * threads again costs about a second, beside the main thread's work).
+ * threads again costs about a second, beside the main thread's work). A task of the other kind than
+ * the running threads' (see `YOUNG_GENERATION_MB`) waits for them to stop and starts new ones.
  */
 export class WorkerPool {
   private pool: Tinypool | undefined;
+  private poolKind: TaskName | undefined;
+  private stopping: Promise<void> = Promise.resolve();
   constructor(readonly threads: number) {}
 
-  run<T>(name: TaskName, task: unknown): Promise<T> {
-    this.pool ??= new Tinypool({
-      filename: workerFile(),
-      minThreads: this.threads,
-      maxThreads: this.threads,
-      // A task keeps nothing once done (a batch of pages, a Liquid engine), so a small heap makes V8
-      // collect often instead of letting garbage grow each thread's memory with the archive. The
-      // young generation's default (16 MB here) let each render thread hold about 50 MB of heap for
-      // 25 MB in use at 20,000 articles; at 4 MB it holds about 28 MB.
-      resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB, maxYoungGenerationSizeMb: 4 },
-    });
-    return this.pool.run(task, { name }) as Promise<T>;
+  async run<T>(name: TaskName, task: unknown): Promise<T> {
+    if (this.pool && this.poolKind !== name) this.stopping = this.stopThreads();
+    await this.stopping;
+    if (!this.pool) {
+      this.poolKind = name;
+      this.pool = new Tinypool({
+        filename: workerFile(),
+        minThreads: this.threads,
+        maxThreads: this.threads,
+        resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB, maxYoungGenerationSizeMb: YOUNG_GENERATION_MB[name] },
+      });
+    }
+    return (await this.pool.run(task, { name })) as T;
   }
 
   async destroy(): Promise<void> {
+    await this.stopThreads();
+  }
+
+  private async stopThreads(): Promise<void> {
     const pool = this.pool;
     this.pool = undefined;
     await pool?.destroy();

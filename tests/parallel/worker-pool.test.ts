@@ -1,0 +1,50 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { ParseBatch, ParseOutcome } from '../../src/parallel/parse-task.js';
+import { WorkerPool } from '../../src/parallel/worker-pool.js';
+import type { RenderBatch, Rendered } from '../../src/render/render-task.js';
+import { fixtures, tempDir } from '../helpers.js';
+
+/** The thread ids that wrote packs, from their names (`<prefix>-<threadId>.pack`). */
+function packThreads(dir: string, prefix: string): Set<string> {
+  return new Set(readdirSync(dir).filter((f) => f.startsWith(`${prefix}-`)).map((f) => f.slice(prefix.length + 1, -'.pack'.length)));
+}
+
+describe('one worker pool for parsing and rendering', () => {
+  it('starts new threads when the kind of task changes, and each kind gives its result', async () => {
+    const dir = path.join(fixtures, 'basic');
+    const names = readdirSync(dir).sort();
+    const packs = tempDir();
+    const parse = (prefix: string): ParseBatch => ({
+      items: names.map((name, index) => ({ index, full: path.join(dir, name), file: `basic/${name}` })),
+      packDir: packs,
+      generator: 'gen',
+      packPrefix: prefix,
+    });
+    const staging = tempDir();
+    const render: RenderBatch = {
+      templates: { 'page.liquid': '<p>{{ page.title }}</p>' },
+      stagingDir: staging,
+      items: [{ file: 'a/index.html', template: 'page', view: { site: {} as never, page: { title: 'One & two' } as never } }],
+    };
+    const pool = new WorkerPool(1);
+    try {
+      const first = await pool.run<ParseOutcome[]>('parseBatch', parse('first'));
+      expect(first.map((o) => o.errors)).toEqual(names.map(() => undefined));
+      // No destroy between: the render task waits for the parser thread to stop and gets its own.
+      const rendered = await pool.run<Rendered[]>('renderBatch', render);
+      expect(rendered).toEqual([{ file: 'a/index.html', key: undefined, written: true }]);
+      expect(readFileSync(path.join(staging, 'a/index.html'), 'utf8')).toBe('<p>One &amp; two</p>');
+      const second = await pool.run<ParseOutcome[]>('parseBatch', parse('second'));
+      expect(second.map((o) => o.record?.title)).toEqual(first.map((o) => o.record?.title));
+      // Each parse ran on a thread of its own: the render thread came between them.
+      const [a, b] = [packThreads(packs, 'first'), packThreads(packs, 'second')];
+      expect(a.size).toBe(1);
+      expect(b.size).toBe(1);
+      expect([...a][0]).not.toBe([...b][0]);
+    } finally {
+      await pool.destroy();
+    }
+  });
+});
