@@ -117,7 +117,7 @@ export async function renderPages(jobs: Iterable<PageJob>, o: RenderPagesOptions
     const p = handedOver
       .then(() => rendered)
       .then((done) => {
-        for (const r of done) o.writer.adopt!(r.file, r.key, r.written);
+        for (const r of done) o.writer.adopt!(r.file, r.key, r.written, r.optsInToSearch);
         pages += done.length;
         o.onPage?.(pages);
       })

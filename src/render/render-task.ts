@@ -9,6 +9,7 @@ import { checkRelativePath } from '../write/writer.js';
 import { FolderMaker } from '../write/folder-maker.js';
 import { sameBytes } from '../write/same-bytes.js';
 import { memlog } from './memlog.js';
+import { INDEXED_MARKER } from '../search/marker.js';
 
 export interface RenderItem {
   /** Output file, relative to the output folder. */
@@ -46,6 +47,8 @@ export interface Rendered {
   file: string;
   key?: string;
   written: boolean;
+  /** For a written HTML page: whether it opts in to search (see `Writer.adopt`). */
+  optsInToSearch?: boolean;
 }
 
 /** One engine per theme per thread: Liquid parses each template once and keeps it. */
@@ -85,7 +88,7 @@ export function renderBatch(batch: RenderBatch): Rendered[] {
     const full = path.join(batch.stagingDir, rel);
     folders.ensureParent(full);
     writeFileSync(full, bytes);
-    out.push({ file: rel, key, written: true });
+    out.push({ file: rel, key, written: true, optsInToSearch: bytes.includes(INDEXED_MARKER) });
   }
   return out;
 }

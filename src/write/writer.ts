@@ -24,9 +24,11 @@ export interface Writer {
   readonly outDir?: string;
   /**
    * Takes over a file written into `stagingDir` (`written`), or kept from the previous build because
-   * its key is unchanged (not `written`). `key` is the page key, when pages are keyed.
+   * its key is unchanged (not `written`). `key` is the page key, when pages are keyed. `optsInToSearch`,
+   * for a written page when the thread that wrote it knows: whether it has the search index's marker
+   * (`data-pagefind-body`), so a search index need not read back a page that cannot be in it.
    */
-  adopt?(relativePath: string, key: string | undefined, written: boolean): void;
+  adopt?(relativePath: string, key: string | undefined, written: boolean, optsInToSearch?: boolean): void;
   /** The key the previous build wrote this file under, for keyed writers. */
   previousKey?(relativePath: string): string | undefined;
   /** The summary the previous build recorded under this whole-build key, when its output is still in place. */

@@ -24,9 +24,12 @@ describe('one worker pool for parsing and rendering', () => {
     });
     const staging = tempDir();
     const render: RenderBatch = {
-      templates: { 'page.liquid': '<p>{{ page.title }}</p>' },
+      templates: { 'page.liquid': '<p>{{ page.title }}</p>', 'story.liquid': '<article data-pagefind-body>{{ page.title }}</article>' },
       stagingDir: staging,
-      items: [{ file: 'a/index.html', template: 'page', view: { site: {} as never, page: { title: 'One & two' } as never } }],
+      items: [
+        { file: 'a/index.html', template: 'page', view: { site: {} as never, page: { title: 'One & two' } as never } },
+        { file: 'b/index.html', template: 'story', view: { site: {} as never, page: { title: 'Three' } as never } },
+      ],
     };
     const pool = new WorkerPool(1);
     try {
@@ -34,8 +37,13 @@ describe('one worker pool for parsing and rendering', () => {
       expect(first.map((o) => o.errors)).toEqual(names.map(() => undefined));
       // No destroy between: the render task waits for the parser thread to stop and gets its own.
       const rendered = await pool.run<Rendered[]>('renderBatch', render);
-      expect(rendered).toEqual([{ file: 'a/index.html', key: undefined, written: true }]);
+      // Each written page says whether it opts in to search, so the index need not read back the others.
+      expect(rendered).toEqual([
+        { file: 'a/index.html', key: undefined, written: true, optsInToSearch: false },
+        { file: 'b/index.html', key: undefined, written: true, optsInToSearch: true },
+      ]);
       expect(readFileSync(path.join(staging, 'a/index.html'), 'utf8')).toBe('<p>One &amp; two</p>');
+      expect(readFileSync(path.join(staging, 'b/index.html'), 'utf8')).toBe('<article data-pagefind-body>Three</article>');
       const second = await pool.run<ParseOutcome[]>('parseBatch', parse('second'));
       expect(second.map((o) => o.record?.title)).toEqual(first.map((o) => o.record?.title));
       // Each parse ran on a thread of its own: the render thread came between them.

@@ -101,6 +101,22 @@ describe('search index', () => {
     expect(paced).toBeGreaterThan(pages);
   });
 
+  it('does not read back a page a render thread wrote without the marker, and indexes the ones with it', async () => {
+    const inner = new FolderWriter({ stagingDir: tempDir() });
+    const writer = await SearchIndexingWriter.wrap(inner);
+    handOverPages(writer, inner.stagingDir!, 3, true);
+    // Never written into the staging folder: reading it back would fail the build.
+    writer.adopt('2020/index.html', undefined, true, false);
+    expect(await writer.drained()).toBeUndefined();
+    await writer.commit();
+    expect(writer.pageCount).toBe(3);
+    expect(entryOf(inner).languages['en']?.page_count).toBe(3);
+    // Without the thread's word (undefined), a page is read back as before: a missing one fails.
+    const unsure = await SearchIndexingWriter.wrap(new FolderWriter({ stagingDir: tempDir() }));
+    unsure.adopt('2020/index.html', undefined, true);
+    await expect(unsure.commit()).rejects.toThrow(/ENOENT/);
+  });
+
   it('does not make the build wait behind pages kept from the previous build, only behind pages with new bytes', async () => {
     // A kept page waits as its path; holding the build back behind them serialised a rebuild's
     // keying of pages and Pagefind's indexing of the changed shard.
