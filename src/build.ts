@@ -159,11 +159,13 @@ export async function build(options: BuildOptions, writer: Writer): Promise<Buil
     // Article pages are the indexed ones in the shipped theme: their count per year sets the shards' edges.
     const pagesPerYear = model.years.map((y) => [String(y.year).padStart(4, '0'), y.count] as const);
     const partial = options.pageShard !== undefined;
-    if (options.search !== false) writer = await SearchIndexingWriter.wrap(writer, { ...options.searchIndex, pagesPerYear, partial, pace: () => heap.check() });
+    // The config's shard size, unless a test asks for another; the page shards below must follow the same plan.
+    const searchIndex = { ...options.searchIndex, maxShardPages: options.searchIndex?.maxShardPages ?? options.config.searchShardPages };
+    if (options.search !== false) writer = await SearchIndexingWriter.wrap(writer, { ...searchIndex, pagesPerYear, partial, pace: () => heap.check() });
     const engine = createTemplateEngine(theme.templates);
     const assets = buildAssets(theme.assets);
     const ctx = renderContext(options.config, assets.names, 'bodyOf' in loaded ? (loaded as CachedLoad).bodyOf : undefined);
-    const searchPlan = searchShardPlan({ ...options.searchIndex, pagesPerYear });
+    const searchPlan = searchShardPlan({ ...searchIndex, pagesPerYear });
     const jobs = options.pageShard ? onlyPageShard(planSite(model, ctx), options.pageShard, searchPlan) : planSite(model, ctx);
     const { pages, listed } = await renderPages(jobs, {
       engine,

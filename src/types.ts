@@ -123,6 +123,12 @@ export interface SiteConfig {
   publisher: string;
   /** IANA time zone the newsroom dates its articles in; gives ISO 8601 timestamps their offset, and its calendar date is the build's "today" for embargoes. */
   timeZone: string;
+  /**
+   * Article pages per search shard at most (whole years are packed up to it). Smaller shards make a
+   * one-article rebuild index fewer pages again and bound Pagefind's memory lower; larger ones make a
+   * search fetch fewer files.
+   */
+  searchShardPages: number;
 }
 
 export type Result<T> = { ok: true; value: T } | { ok: false; errors: ContentError[] };

@@ -11,6 +11,7 @@ export const DEFAULT_CONFIG: Omit<SiteConfig, 'basePath'> = {
   pageSize: 20,
   publisher: 'News Archive',
   timeZone: 'UTC',
+  searchShardPages: 2000,
 };
 
 type Check = (value: unknown) => string | undefined;
@@ -48,6 +49,11 @@ const KEYS: Record<keyof typeof DEFAULT_CONFIG, Check> = {
     }
   },
   pageSize: (v) => (Number.isInteger(v) && (v as number) >= 1 && (v as number) <= 1000 ? undefined : 'must be a whole number from 1 to 1000'),
+  // Pagefind holds about 0.2 MB per page of the shard it is indexing: 10,000 pages is 2 GB.
+  searchShardPages: (v) =>
+    Number.isInteger(v) && (v as number) >= 1 && (v as number) <= 10_000
+      ? undefined
+      : 'must be a whole number from 1 to 10000 (pages per search shard; Pagefind needs about 0.2 MB for each page of the shard it indexes)',
 };
 
 /** Levenshtein distance, for "did you mean" suggestions on misspelt keys. */

@@ -7,6 +7,7 @@ import { sha256 } from '../cache/keys.js';
 import { ShardPlan } from './shard-plan.js';
 import { shardKey, type ShardPage } from './shard-key.js';
 import { INDEXED_MARKER } from './marker.js';
+import { DEFAULT_CONFIG } from '../load/config.js';
 
 /** Where Pagefind's bundle (UI scripts, index chunks) goes under the output folder. */
 export const SEARCH_BUNDLE_DIR = 'pagefind';
@@ -25,11 +26,12 @@ export const SHARDS_FILE = 'shards.js';
 const MAX_IN_FLIGHT = 64;
 
 /**
- * Pages per shard at most. Pagefind's process grows by about 0.2 MB per article page until the
- * index is written, so this bounds it near 400 MB whatever the archive's size; more shards cost
- * the reader one small entry and meta file each per search, and add near-match results.
+ * Pages per shard at most, unless the config says otherwise (`searchShardPages`). Pagefind's process
+ * grows by about 0.2 MB per article page until the index is written, so this bounds it near 400 MB
+ * whatever the archive's size; more shards cost the reader one small entry and meta file each per
+ * search, and add near-match results.
  */
-export const MAX_SHARD_PAGES = 2000;
+export const MAX_SHARD_PAGES = DEFAULT_CONFIG.searchShardPages;
 
 /**
  * Pages handed over with new bytes (written, or staged by a render thread) and not yet indexed, at

@@ -7,6 +7,17 @@ describe('parseConfig', () => {
     expect(r.ok && r.config.baseUrl).toBe('https://example.github.io/archive/');
     expect(r.ok && r.config.basePath).toBe('/archive/');
     expect(r.ok && r.config.pageSize).toBe(20);
+    expect(r.ok && r.config.searchShardPages).toBe(2000);
+  });
+
+  it('takes a search shard size in whole pages, from 1 to 10000', () => {
+    const r = parseConfig('{"searchShardPages": 500}', 'c.json');
+    expect(r.ok && r.config.searchShardPages).toBe(500);
+    const message =
+      'searchShardPages must be a whole number from 1 to 10000 (pages per search shard; Pagefind needs about 0.2 MB for each page of the shard it indexes)';
+    for (const bad of ['0', '2.5', '"500"', '20000']) {
+      expect(parseConfig(`{\n  "searchShardPages": ${bad}\n}`, 'c.json')).toEqual({ ok: false, errors: [{ file: 'c.json', line: 2, message }] });
+    }
   });
 
   it('reports every wrong key with its line and a suggestion', () => {
