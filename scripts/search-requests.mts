@@ -2,20 +2,13 @@
 // when it opens, and then for a search typed into it, in the machine's headless Chromium:
 //   npx tsx scripts/search-requests.mts dist harbour [more words…]
 // The site is served at the root of a local server, so build it with the default base URL.
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { Response } from 'playwright-core';
-import sirv from 'sirv';
-import { launchChromium } from '../tests/browser.js';
+import { launchChromium, serveSite } from '../tests/browser.js';
 
 const [dir, ...words] = process.argv.slice(2);
 if (!dir || words.length === 0) throw new Error('usage: search-requests.mts <site folder> <word> [word…]');
-// sirv, for the types Pagefind's module scripts need.
-const files = sirv(path.resolve(dir), { dev: true });
-const server = createServer((req, res) => files(req, res, () => void res.writeHead(404).end()));
-await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-const site = { origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+const site = await serveSite(path.resolve(dir));
 const browser = await launchChromium();
 try {
   for (const word of words) {

@@ -3,6 +3,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
+import sirv from 'sirv';
 
 /** The machine's Debian Chromium, headless; never a downloaded browser. */
 export function launchChromium(): Promise<Browser> {
@@ -37,4 +38,13 @@ export async function serveDir(dir: string): Promise<{ origin: string; close: ()
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return { origin: `http://127.0.0.1:${port}`, close: () => new Promise((resolve) => server.close(() => resolve())) };
+}
+
+/** Serves `dir` at the root of a local server through sirv, which gives Pagefind's module scripts the types they need. */
+export async function serveSite(dir: string): Promise<{ origin: string; close: () => Promise<void> }> {
+  const files = sirv(dir, { dev: true });
+  const server = createServer((req, res) => files(req, res, () => void res.writeHead(404).end()));
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return { origin, close: () => new Promise((resolve) => server.close(() => resolve())) };
 }

@@ -3,16 +3,13 @@
  * the builds, snapshots and server the tests of incremental and split builds share.
  */
 import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import sirv from 'sirv';
 import { expect } from 'vitest';
 import { build, type BuildOptions } from '../../src/build.js';
 import { parseConfig } from '../../src/load/config.js';
 import { DiskWriter } from '../../src/write/disk-writer.js';
 import { IncrementalDiskWriter } from '../../src/write/incremental-writer.js';
-import { launchChromium } from '../browser.js';
+import { launchChromium, serveSite } from '../browser.js';
 import { listTree, repoRoot, snapshotTree, tempDir } from '../helpers.js';
 
 /** Three articles per shard at most, so eight articles over five years make three shards on year edges. */
@@ -96,21 +93,12 @@ export function stableSnapshot(dir: string): Map<string, string> {
   return tree;
 }
 
-/** The site at the root of a local server, with the types Pagefind's module scripts need. */
-async function serve(dir: string): Promise<{ origin: string; close: () => Promise<void> }> {
-  const files = sirv(dir, { dev: true });
-  const server = createServer((req, res) => files(req, res, () => void res.writeHead(404).end()));
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  return { origin, close: () => new Promise((resolve) => server.close(() => resolve())) };
-}
-
 export const inodes = (dir: string, under: string) => new Map(listTree(path.join(dir, under)).map((f) => [f, statSync(path.join(dir, under, f)).ino]));
 
 
 /** What the site's search page lists for each word, in a real Chromium, the site served at the root of a local server. */
 export async function searchResults(dir: string, words: readonly string[]): Promise<(string | null)[][]> {
-  const site = await serve(dir);
+  const site = await serveSite(dir);
   const browser = await launchChromium();
   try {
     const page = await browser.newPage();
