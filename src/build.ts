@@ -13,6 +13,7 @@ import { articlesJsonChunks, planSite, renderContext } from './render/site-pages
 import { outputFileOf, renderPage, type PageJob } from './render/page-job.js';
 import { writeChunks } from './write/write-chunks.js';
 import { sitemapFiles } from './render/sitemaps.js';
+import { writeSiteFile } from './render/site-files.js';
 import { publishedEntries, urlErrors, type PublishedEntry, type PublishedList } from './model/published-urls.js';
 import { redirectClashes, redirectJobs, redirectsFile } from './render/redirects.js';
 import { SearchIndexingWriter, searchShardPlan, type SearchOptions } from './search/search-index-writer.js';
@@ -22,8 +23,8 @@ import type { SplitPart } from './load/shard.js';
 import type { Writer } from './write/writer.js';
 import { loadArticlesCached, scanInputs, type CachedLoad } from './cache/load-cached.js';
 import { wholeBuildKey } from './cache/build-key.js';
-import { sha256 } from './cache/keys.js';
-import { archiveShapeKey, type Progress } from './cache/page-key.js';
+import { sha256, sha256OfList } from './cache/keys.js';
+import { archiveShapeKey, pageKeyBase, type Progress } from './cache/page-key.js';
 import { PARALLEL_THRESHOLD } from './parallel/parse-pool.js';
 import { WorkerPool } from './parallel/worker-pool.js';
 import { renderPages } from './render/render-pages.js';
@@ -164,7 +165,8 @@ export async function build(options: BuildOptions, writer: Writer): Promise<Buil
     if (options.search !== false) writer = await SearchIndexingWriter.wrap(writer, { ...searchIndex, pagesPerYear, partial, pace: () => heap.check() });
     const engine = createTemplateEngine(theme.templates);
     const assets = buildAssets(theme.assets);
-    const ctx = renderContext(options.config, assets.names, 'bodyOf' in loaded ? (loaded as CachedLoad).bodyOf : undefined);
+    const cached = 'identityOf' in loaded ? (loaded as CachedLoad) : undefined;
+    const ctx = renderContext(options.config, assets.names, cached?.bodyOf);
     const searchPlan = searchShardPlan({ ...searchIndex, pagesPerYear });
     const jobs = options.pageShard ? onlyPageShard(planSite(model, ctx), options.pageShard, searchPlan) : planSite(model, ctx);
     const { pages, listed } = await renderPages(jobs, {
@@ -174,8 +176,8 @@ export async function build(options: BuildOptions, writer: Writer): Promise<Buil
       writer,
       pool: count >= threshold ? pool : undefined,
       onPage: (done) => options.onProgress?.('writing', done, 0),
-      identityOf: 'identityOf' in loaded ? (loaded as CachedLoad).identityOf : undefined,
-      archiveShape: 'identityOf' in loaded ? archiveShapeKey(model.articles) : undefined,
+      identityOf: cached?.identityOf,
+      archiveShape: cached ? archiveShapeKey(model.articles) : undefined,
       heap,
     });
     // The threads' heaps are let go before feeds, sitemaps and articles.json are made, not after.
@@ -190,18 +192,18 @@ export async function build(options: BuildOptions, writer: Writer): Promise<Buil
       for (const job of redirectJobs(model.articles, ctx)) await writer.write(outputFileOf(job.path), await renderPage(engine, job));
       const redirects = redirectsFile(model.articles, options.config.basePath);
       if (redirects) await writer.write('_redirects', redirects);
+      // Feeds and sitemaps are made only when their inputs changed (on a cached build).
+      const keys = cached ? { base: pageKeyBase(options.config, theme), identityOf: cached.identityOf } : undefined;
       // After each file a turn of the event loop, so the search index's queue keeps Pagefind fed.
-      for (const file of feedFiles(model, ctx)) {
-        await writer.write(file.path, file.content);
-        heap.check(); // a feed per topic, each with 20 bodies: thousands of files' garbage
-        await ioTurn();
+      for (const files of [feedFiles(model, ctx), sitemapFiles(listed, model, ctx)]) {
+        for (const file of files) {
+          await writeSiteFile(writer, file, keys);
+          heap.check(); // a feed per topic, each with 20 bodies: thousands of files' garbage
+          await ioTurn();
+        }
       }
-      for await (const file of sitemapFiles(listed, model, ctx)) {
-        await writer.write(file.path, file.content);
-        heap.check();
-        await ioTurn();
-      }
-      await writeChunks(writer, 'articles.json', () => heap.paced(articlesJsonChunks(model.articles, ctx.link)));
+      const recordsKey = cached && keys ? sha256OfList([keys.base, 'articles.json', ...model.articles.map(cached.recordIdentityOf)]) : undefined;
+      await writeChunks(writer, 'articles.json', () => heap.paced(articlesJsonChunks(model.articles, ctx.link)), recordsKey);
       heap.check();
       for (const asset of assets.files) await writer.write(`assets/${asset.relative}`, asset.bytes);
       await writer.write('_headers', headersFile(options.config.basePath));

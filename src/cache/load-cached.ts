@@ -55,6 +55,8 @@ export interface CachedLoad {
    * model stage gave it: slug, path, topics) and which cached body it has. Computed once per article.
    */
   identityOf: (a: Article) => string;
+  /** A key of the record alone, without the body: what `articles.json` shows of an article. */
+  recordIdentityOf: (a: Article) => string;
 }
 
 const READ_AHEAD = 64;
@@ -207,22 +209,28 @@ async function parseMisses(
  * the build (V8 gives all closures of a function one context), and with it the file list, the stat
  * index and the record index: at 100,000 articles tens of megabytes no stage after loading needs.
  */
-function bodyAccess(refs: Map<string, BodyRef>, bodies: PackReader): Pick<CachedLoad, 'bodyOf' | 'identityOf' | 'bodies'> {
-  const identities = new Map<string, string>();
+function bodyAccess(refs: Map<string, BodyRef>, bodies: PackReader): Pick<CachedLoad, 'bodyOf' | 'identityOf' | 'recordIdentityOf' | 'bodies'> {
+  const records = new Map<string, string>();
+  const recordIdentityOf = (a: Article) => {
+    let id = records.get(a.source);
+    if (id === undefined) records.set(a.source, (id = recordIdentity(a)));
+    return id;
+  };
   return {
     bodies,
     bodyOf: (a: Article) => bodies.read(refs.get(a.source)!),
+    recordIdentityOf,
+    // The body's place in the packs, not its hash: a place is written once and never changes.
     identityOf: (a: Article) => {
-      let id = identities.get(a.source);
-      if (id === undefined) identities.set(a.source, (id = articleIdentity(a, refs.get(a.source)!)));
-      return id;
+      const ref = refs.get(a.source)!;
+      return `${recordIdentityOf(a)} ${ref.pack}@${ref.offset}+${ref.length}`;
     },
   };
 }
 
-/** Every member of the record but the body (read from the cache, never held), and the body's place in the cache. */
-function articleIdentity(a: Article, body: BodyRef): string {
-  const parts: string[] = [JSON.stringify(body)];
+/** Every member of the record but the body (read from the cache, never held). */
+function recordIdentity(a: Article): string {
+  const parts: string[] = [];
   for (const key of (Object.keys(a) as (keyof Article)[]).sort()) {
     // A member set to undefined is the same record as one without it (records round-trip through JSON).
     const value = key === 'bodyHtml' ? undefined : JSON.stringify(a[key]);

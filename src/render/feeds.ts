@@ -5,16 +5,11 @@ import { instantOf } from '../model/timestamps.js';
 import { textOf } from '../model/one-byte.js';
 import { correctionEntries } from './day-pages.js';
 import type { RenderContext } from './page-job.js';
+import type { SiteFile } from './site-files.js';
 import { topicFeedPath } from './topic-pages.js';
 
 /** How many of the latest articles a feed carries. */
 export const FEED_SIZE = 20;
-
-export interface OutputFile {
-  /** Path relative to the output folder. */
-  path: string;
-  content: string;
-}
 
 function newFeed(ctx: RenderContext, title: string, description: string, selfPath: string, homePath: string, updated: string | undefined): Feed {
   const { config, link } = ctx;
@@ -48,37 +43,60 @@ function addArticle(feed: Feed, a: Article, ctx: RenderContext): void {
   });
 }
 
-/** Full-text feeds of the latest articles in RSS 2.0, Atom and JSON Feed, plus one RSS feed per topic and one of corrections. */
-export function* feedFiles(model: SiteModel, ctx: RenderContext): Generator<OutputFile> {
+/**
+ * Full-text feeds of the latest articles in RSS 2.0, Atom and JSON Feed, plus one RSS feed per topic and
+ * one of corrections. Each is made when it is written, and names the articles it shows (see `SiteFile`).
+ */
+export function* feedFiles(model: SiteModel, ctx: RenderContext): Generator<SiteFile> {
   const { config, link } = ctx;
   const latest = model.articles.slice(-FEED_SIZE).reverse();
-  const main = new Feed({
-    ...newFeed(ctx, config.title, config.description, '/feed.xml', '/', latest[0]?.date).options,
-    feedLinks: { rss: link.absolute('/feed.xml'), atom: link.absolute('/atom.xml'), json: link.absolute('/feed.json') },
-  });
-  for (const a of latest) addArticle(main, a, ctx);
-  yield { path: 'feed.xml', content: main.rss2() };
-  yield { path: 'atom.xml', content: main.atom1() };
-  yield { path: 'feed.json', content: main.json1() };
+  // Made once for its three formats, when the first of them is written.
+  let made: Feed | undefined;
+  const main = () => {
+    if (made) return made;
+    const feed = (made = new Feed({
+      ...newFeed(ctx, config.title, config.description, '/feed.xml', '/', latest[0]?.date).options,
+      feedLinks: { rss: link.absolute('/feed.xml'), atom: link.absolute('/atom.xml'), json: link.absolute('/feed.json') },
+    }));
+    for (const a of latest) addArticle(feed, a, ctx);
+    return feed;
+  };
+  yield { path: 'feed.xml', shows: latest, about: [], content: () => main().rss2() };
+  yield { path: 'atom.xml', shows: latest, about: [], content: () => main().atom1() };
+  yield { path: 'feed.json', shows: latest, about: [], content: () => main().json1() };
 
   for (const topic of model.topics) {
     const items = topic.articles.slice(-FEED_SIZE).reverse();
-    const feed = newFeed(ctx, `${topic.name} · ${config.title}`, `Articles about ${topic.name}.`, topicFeedPath(topic), link.topicPath(topic.slug), items[0]?.date);
-    for (const a of items) addArticle(feed, a, ctx);
-    yield { path: topicFeedPath(topic).slice(1), content: feed.rss2() };
+    yield {
+      path: topicFeedPath(topic).slice(1),
+      shows: items,
+      about: [topic.name, topic.slug],
+      content: () => {
+        const feed = newFeed(ctx, `${topic.name} · ${config.title}`, `Articles about ${topic.name}.`, topicFeedPath(topic), link.topicPath(topic.slug), items[0]?.date);
+        for (const a of items) addArticle(feed, a, ctx);
+        return feed.rss2();
+      },
+    };
   }
 
   const corrections = correctionEntries(model).slice(0, FEED_SIZE);
-  const feed = newFeed(ctx, `Corrections · ${config.title}`, 'Corrections and updates to published articles.', '/corrections/feed.xml', '/corrections/', corrections[0]?.date);
-  for (const c of corrections) {
-    const url = link.absolute(c.article.path);
-    feed.addItem({
-      title: `Correction: ${c.article.title}`,
-      id: `${url}#correction-${c.date}`,
-      link: url,
-      date: instantOf(c.date, config.timeZone),
-      description: c.text,
-    });
-  }
-  yield { path: 'corrections/feed.xml', content: feed.rss2() };
+  yield {
+    path: 'corrections/feed.xml',
+    shows: corrections.map((c) => c.article),
+    about: corrections.flatMap((c) => [c.date, c.text]),
+    content: () => {
+      const feed = newFeed(ctx, `Corrections · ${config.title}`, 'Corrections and updates to published articles.', '/corrections/feed.xml', '/corrections/', corrections[0]?.date);
+      for (const c of corrections) {
+        const url = link.absolute(c.article.path);
+        feed.addItem({
+          title: `Correction: ${c.article.title}`,
+          id: `${url}#correction-${c.date}`,
+          link: url,
+          date: instantOf(c.date, config.timeZone),
+          description: c.text,
+        });
+      }
+      return feed.rss2();
+    },
+  };
 }

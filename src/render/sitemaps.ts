@@ -2,8 +2,8 @@ import { Readable } from 'node:stream';
 import { SitemapIndexStream, SitemapStream, streamToPromise, type SitemapItemLoose } from 'sitemap';
 import type { SiteModel } from '../model/site.js';
 import { isoTimestamp } from '../model/timestamps.js';
-import type { OutputFile } from './feeds.js';
 import type { RenderContext } from './page-job.js';
+import type { SiteFile } from './site-files.js';
 
 /** The sitemap protocol's limit per file; past it, `sitemap.xml` becomes an index of numbered sitemaps. */
 export const URLS_PER_SITEMAP = 50_000;
@@ -27,40 +27,62 @@ export interface SitemapEntry {
 
 /**
  * `sitemap.xml` (an index over `sitemap-N.xml` past 50,000 URLs), `news-sitemap.xml` and `robots.txt`,
- * one file at a time: each is made from its own slice of the entries and written before the next is
- * made (at 100,000 articles, all of them at once held 130,000 items and their XML at the build's end).
+ * one file at a time: each is made from its own slice of the entries when it is written (at 100,000
+ * articles, all of them at once held 130,000 items and their XML at the build's end). Each names what
+ * it is made of (see `SiteFile`), so an unchanged one is not made again on a cached rebuild.
  */
-export async function* sitemapFiles(entries: readonly SitemapEntry[], model: SiteModel, ctx: RenderContext, limit = URLS_PER_SITEMAP): AsyncGenerator<OutputFile> {
+export function* sitemapFiles(entries: readonly SitemapEntry[], model: SiteModel, ctx: RenderContext, limit = URLS_PER_SITEMAP): Generator<SiteFile> {
   const { link, config } = ctx;
-  const items = (from: number, to: number): SitemapItemLoose[] =>
-    entries.slice(from, to).map((e) => ({ url: link.absolute(e.path), ...(e.lastmod ? { lastmod: e.lastmod } : {}) }));
+  const slice = (from: number, to: number) => entries.slice(from, to);
+  const urlset = (from: number, to: number): SiteFile => ({
+    path: entries.length <= limit ? 'sitemap.xml' : `sitemap-${from / limit + 1}.xml`,
+    shows: [],
+    // Read only on a cached build: a list as long as the sitemap.
+    get about() {
+      return slice(from, to).map((e) => `${e.path} ${e.lastmod ?? ''}`);
+    },
+    content: () => toXml(new SitemapStream(), slice(from, to).map((e) => ({ url: link.absolute(e.path), ...(e.lastmod ? { lastmod: e.lastmod } : {}) }))),
+  });
   if (entries.length <= limit) {
-    yield { path: 'sitemap.xml', content: await toXml(new SitemapStream(), items(0, entries.length)) };
+    yield urlset(0, entries.length);
   } else {
     const names: string[] = [];
-    for (let i = 0; i * limit < entries.length; i++) {
-      const name = `sitemap-${i + 1}.xml`;
-      names.push(name);
-      yield { path: name, content: await toXml(new SitemapStream(), items(i * limit, (i + 1) * limit)) };
+    for (let from = 0; from < entries.length; from += limit) {
+      const file = urlset(from, from + limit);
+      names.push(file.path);
+      yield file;
     }
-    yield { path: 'sitemap.xml', content: await toXml(new SitemapIndexStream(), names.map((n) => ({ url: link.absolute(`/${n}`) }))) };
+    yield {
+      path: 'sitemap.xml',
+      shows: [],
+      about: names,
+      content: () => toXml(new SitemapIndexStream(), names.map((n) => ({ url: link.absolute(`/${n}`) }))),
+    };
   }
 
-  const recentDays = model.days.slice(-NEWS_DAYS);
-  const news: SitemapItemLoose[] = recentDays.flatMap((d) =>
-    d.articles.map((a) => ({
-      url: link.absolute(a.path),
-      news: {
-        publication: { name: config.publisher, language: config.language.split('-')[0]! },
-        publication_date: isoTimestamp(a.date, config.timeZone),
-        title: a.title,
-        ...(a.topics.length > 0 ? { keywords: a.topics.map((t) => t.name).join(', ') } : {}),
-      },
-    })),
-  );
-  yield { path: 'news-sitemap.xml', content: await toXml(new SitemapStream({ xmlns: { news: true, xhtml: false, image: false, video: false } }), news) };
+  const recent = model.days.slice(-NEWS_DAYS).flatMap((d) => d.articles);
+  yield {
+    path: 'news-sitemap.xml',
+    shows: recent,
+    about: [],
+    content: () =>
+      toXml(
+        new SitemapStream({ xmlns: { news: true, xhtml: false, image: false, video: false } }),
+        recent.map((a) => ({
+          url: link.absolute(a.path),
+          news: {
+            publication: { name: config.publisher, language: config.language.split('-')[0]! },
+            publication_date: isoTimestamp(a.date, config.timeZone),
+            title: a.title,
+            ...(a.topics.length > 0 ? { keywords: a.topics.map((t) => t.name).join(', ') } : {}),
+          },
+        })),
+      ),
+  };
   yield {
     path: 'robots.txt',
-    content: `User-agent: *\nAllow: /\n\nSitemap: ${link.absolute('/sitemap.xml')}\nSitemap: ${link.absolute('/news-sitemap.xml')}\n`,
+    shows: [],
+    about: [],
+    content: () => `User-agent: *\nAllow: /\n\nSitemap: ${link.absolute('/sitemap.xml')}\nSitemap: ${link.absolute('/news-sitemap.xml')}\n`,
   };
 }

@@ -53,6 +53,32 @@ describe('content-hash cache and incremental rebuilds (through the CLI)', () => 
     expect(statSync(untouched).ino).toBe(inodeBefore);
   });
 
+  it('a body edited and a correction added: feeds, sitemaps and articles.json equal a cold build, and untouched ones stay', () => {
+    const w = workspace();
+    expect(w.cached(w.out).code).toBe(0);
+    const inode = (f: string) => statSync(path.join(w.out, f)).ino;
+    const kept = ['sitemap.xml', 'articles.json', 'robots.txt', 'corrections/feed.xml', 'topics/moscow/feed.xml'];
+    const before = new Map([...kept, 'feed.xml', 'topics/weather/feed.xml'].map((f) => [f, inode(f)]));
+    const storm = path.join(w.input, 'storm-a.md');
+    // A word set in bold: the body changes, the record (word count, summary, names) does not.
+    writeFileSync(storm, readFileSync(storm, 'utf8').replace('at noon as', 'at **noon** as'));
+    expect(w.cached(w.out).code).toBe(0);
+    expect(readFileSync(path.join(w.out, 'feed.xml'), 'utf8')).toContain('<strong>noon</strong>');
+    expect(snapshotSite(w.out)).toEqual(w.cold());
+    for (const f of kept) expect([f, inode(f)]).toEqual([f, before.get(f)]);
+    for (const f of ['feed.xml', 'topics/weather/feed.xml']) expect([f, inode(f)]).not.toEqual([f, before.get(f)]);
+    // A sentence more: the word count, so the record and articles.json, change too.
+    appendFileSync(storm, '\nThe harbour master said ships would wait offshore.\n');
+    expect(w.cached(w.out).code).toBe(0);
+    expect(inode('articles.json')).not.toBe(before.get('articles.json'));
+    expect(snapshotSite(w.out)).toEqual(w.cold());
+    // A correction: the corrections feed changes.
+    writeFileSync(storm, readFileSync(storm, 'utf8').replace('tags: [weather, shipping]', 'tags: [weather, shipping]\ncorrections:\n  - date: 2025-07-05\n    text: The port closed at one, not at noon.'));
+    expect(w.cached(w.out).code).toBe(0);
+    expect(readFileSync(path.join(w.out, 'corrections/feed.xml'), 'utf8')).toContain('The port closed at one, not at noon.');
+    expect(snapshotSite(w.out)).toEqual(w.cold());
+  });
+
   it('an article added and one removed: pages appear and disappear as in a cold build', () => {
     const w = workspace();
     expect(w.cached(w.out).code).toBe(0);

@@ -155,9 +155,9 @@ describe('sitemaps, robots and 404', () => {
     const model = buildSiteModel([]);
     const entries = Array.from({ length: 5 }, (_, i) => ({ path: `/p${i}/` }));
     const files = [];
-    for await (const f of sitemapFiles(entries, model, renderContext(config), 2)) files.push(f);
+    for (const f of sitemapFiles(entries, model, renderContext(config), 2)) files.push(f);
     expect(files.map((f) => f.path)).toEqual(['sitemap-1.xml', 'sitemap-2.xml', 'sitemap-3.xml', 'sitemap.xml', 'news-sitemap.xml', 'robots.txt']);
-    const index = files.find((f) => f.path === 'sitemap.xml')!.content;
+    const index = await files.find((f) => f.path === 'sitemap.xml')!.content();
     expect(index).toContain('<sitemapindex');
     expect(index).toContain('<loc>https://example.org/news/sitemap-3.xml</loc>');
   });
