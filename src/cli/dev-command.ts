@@ -2,7 +2,6 @@ import type { Command } from 'commander';
 import { createHash } from 'node:crypto';
 import os from 'node:os';
 import path from 'node:path';
-import { startDevSession } from '../dev/dev-session.js';
 import { displayPath } from '../load/source-files.js';
 import { buildDate } from './build-date.js';
 import { out } from './colors.js';
@@ -32,6 +31,8 @@ async function runDev(flags: DevFlags): Promise<void> {
   const port = parsePort(flags.port);
   const outDir = flags.out ?? defaultDevOut();
   const time = () => new Date().toLocaleTimeString();
+  // The dev server's modules (a web server, a file watcher) are loaded by this command only.
+  const { startDevSession } = await import('../dev/dev-session.js');
   const session = await startDevSession({
     inputDir: flags.input,
     templatesDir: flags.templates,

@@ -1,5 +1,8 @@
-import cliProgress from 'cli-progress';
+import { createRequire } from 'node:module';
 import type { Progress } from '../cache/page-key.js';
+
+/** The bar's library, loaded only for a terminal (CI logs get plain lines). */
+const loadBars = (): typeof import('cli-progress') => createRequire(import.meta.url)('cli-progress');
 
 /** Builds smaller than this finish in about a second: no progress output, just the summary line. */
 const QUIET_BELOW = 1000;
@@ -13,11 +16,9 @@ export function createProgress(stream: NodeJS.WriteStream): { report: Progress; 
   let phase = '';
   let started = 0;
   let last = { done: 0, total: 0 };
-  const bar = stream.isTTY
-    ? new cliProgress.SingleBar(
-        { format: '{phase} [{bar}] {value}/{total} · {rate}/s', hideCursor: true, clearOnComplete: true, stream, fps: 10 },
-        cliProgress.Presets.shades_classic,
-      )
+  const bars = stream.isTTY ? loadBars() : undefined;
+  const bar = bars
+    ? new bars.SingleBar({ format: '{phase} [{bar}] {value}/{total} · {rate}/s', hideCursor: true, clearOnComplete: true, stream, fps: 10 }, bars.Presets.shades_classic)
     : undefined;
 
   function endPhase(): void {

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import type { ContentError, SiteConfig } from '../types.js';
-import { DATE_LOCALES } from '../model/locales.js';
+import { DATE_LOCALE_CODES } from '../model/locales.js';
 
 export const DEFAULT_CONFIG: Omit<SiteConfig, 'basePath'> = {
   title: 'News Archive',
@@ -36,9 +36,9 @@ const KEYS: Record<keyof typeof DEFAULT_CONFIG, Check> = {
   },
   language: (v) => (typeof v === 'string' && /^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/.test(v) ? undefined : 'must be a language tag such as "en" or "en-GB"'),
   dateLocale: (v) =>
-    typeof v === 'string' && Object.hasOwn(DATE_LOCALES, v)
+    typeof v === 'string' && DATE_LOCALE_CODES.includes(v)
       ? undefined
-      : `must be one of ${Object.keys(DATE_LOCALES).join(', ')}`,
+      : `must be one of ${DATE_LOCALE_CODES.join(', ')}`,
   timeZone: (v) => {
     if (typeof v !== 'string') return 'must be an IANA time zone such as "Europe/Moscow" or "UTC"';
     try {

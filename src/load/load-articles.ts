@@ -1,6 +1,5 @@
 import type { ContentError, ParsedArticle } from '../types.js';
 import type { ParseCache } from './parse-cache.js';
-import { decodeUtf8, parseArticle } from './parse-article.js';
 import { readSourceFiles } from './source-files.js';
 
 /**
@@ -9,6 +8,8 @@ import { readSourceFiles } from './source-files.js';
  */
 export async function loadParsedArticles(inputDir: string, cache?: ParseCache): Promise<{ parsed: ParsedArticle[]; errors: ContentError[] }> {
   const { files, errors } = await readSourceFiles(inputDir);
+  // Loaded here, not at start-up: cached builds parse on worker threads (see parse-article.ts).
+  const { decodeUtf8, parseArticle } = await import('./parse-article.js');
   const parsed: ParsedArticle[] = [];
   for (const f of files) {
     const parse = () => {

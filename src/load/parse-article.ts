@@ -1,24 +1,16 @@
 import type { ContentError, ParsedArticle } from '../types.js';
+import { extensionOf, type ArticleExtension } from './article-files.js';
 import { parseMarkdownArticle } from './markdown.js';
 import { parseSeedArticle } from './seed.js';
 
 type Parser = (text: string, file: string) => ParsedArticle | ContentError | ContentError[];
 
-/** One parser per input format, chosen by file extension. */
-export const PARSERS: Readonly<Record<string, Parser>> = {
+/** One parser per input format, chosen by file extension (every one of `ARTICLE_EXTENSIONS`). */
+export const PARSERS: Readonly<Record<ArticleExtension, Parser>> = {
   '.txt': parseSeedArticle,
   '.md': parseMarkdownArticle,
   '.markdown': parseMarkdownArticle,
 };
-
-export function isArticleFile(name: string): boolean {
-  return Object.hasOwn(PARSERS, extensionOf(name));
-}
-
-function extensionOf(name: string): string {
-  const dot = name.lastIndexOf('.');
-  return dot === -1 ? '' : name.slice(dot).toLowerCase();
-}
 
 /** Removes a UTF-8 BOM and turns CRLF and lone CR line endings into LF, so parsers see one form. */
 export function normaliseText(text: string): string {
@@ -27,7 +19,7 @@ export function normaliseText(text: string): string {
 
 /** Parses one article file's text. Pure: the same text and path always give the same result. */
 export function parseArticle(text: string, file: string): ParsedArticle | ContentError[] {
-  const parser = PARSERS[extensionOf(file)];
+  const parser = (PARSERS as Readonly<Record<string, Parser>>)[extensionOf(file)];
   if (!parser) return [{ file, message: `not an article file: expected one of ${Object.keys(PARSERS).join(', ')}` }];
   if (text.includes('\u0000')) {
     const line = text.slice(0, text.indexOf('\u0000')).split('\n').length;

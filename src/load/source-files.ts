@@ -2,7 +2,7 @@ import { lstatSync, readdirSync, realpathSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { ContentError } from '../types.js';
-import { isArticleFile } from './parse-article.js';
+import { isArticleFile } from './article-files.js';
 
 export interface SourceFile {
   /** Path as shown to the user: the input folder joined with the file's relative path. */

@@ -1,4 +1,4 @@
-import { parseBatch, type ParseBatch, type ParseItem, type ParseOutcome } from './parse-task.js';
+import type { ParseBatch, ParseItem, ParseOutcome } from './parse-task.js';
 import { WorkerPool } from './worker-pool.js';
 
 export { defaultWorkers } from './worker-pool.js';
@@ -25,6 +25,8 @@ export async function parseAll(
   const results: ParseOutcome[] = [];
   const threads = typeof workers === 'number' ? workers : workers.threads;
   if (threads === 0 || items.length < threshold) {
+    // The parsers' modules are loaded only when this thread parses (see article-files.ts).
+    const { parseBatch } = await import('./parse-task.js');
     for (const b of batches) {
       results.push(...(await parseBatch(b)));
       onDone(b.items.length);

@@ -1,4 +1,4 @@
-import { Feed } from 'feed';
+import type { Feed } from 'feed';
 import type { Article } from '../types.js';
 import type { SiteModel } from '../model/site.js';
 import { instantOf } from '../model/timestamps.js';
@@ -11,8 +11,18 @@ import { topicFeedPath } from './topic-pages.js';
 /** How many of the latest articles a feed carries. */
 export const FEED_SIZE = 20;
 
-function newFeed(ctx: RenderContext, title: string, description: string, selfPath: string, homePath: string, updated: string | undefined): Feed {
+/** A feed with no items yet. The feed library is loaded with the first feed made: a cached rebuild often makes none. */
+async function newFeed(
+  ctx: RenderContext,
+  title: string,
+  description: string,
+  selfPath: string,
+  homePath: string,
+  updated: string | undefined,
+  feedLinks: Record<string, string> = { rss: ctx.link.absolute(selfPath) },
+): Promise<Feed> {
   const { config, link } = ctx;
+  const { Feed } = await import('feed');
   return new Feed({
     id: link.absolute(homePath),
     link: link.absolute(homePath),
@@ -23,7 +33,7 @@ function newFeed(ctx: RenderContext, title: string, description: string, selfPat
     updated: updated ? instantOf(updated, config.timeZone) : new Date(0),
     generator: 'news-archive',
     copyright: `© ${config.publisher}`,
-    feedLinks: { rss: link.absolute(selfPath) },
+    feedLinks,
   });
 }
 
@@ -51,19 +61,19 @@ export function* feedFiles(model: SiteModel, ctx: RenderContext): Generator<Site
   const { config, link } = ctx;
   const latest = model.articles.slice(-FEED_SIZE).reverse();
   // Made once for its three formats, when the first of them is written.
-  let made: Feed | undefined;
-  const main = () => {
-    if (made) return made;
-    const feed = (made = new Feed({
-      ...newFeed(ctx, config.title, config.description, '/feed.xml', '/', latest[0]?.date).options,
-      feedLinks: { rss: link.absolute('/feed.xml'), atom: link.absolute('/atom.xml'), json: link.absolute('/feed.json') },
+  let made: Promise<Feed> | undefined;
+  const main = () =>
+    (made ??= newFeed(ctx, config.title, config.description, '/feed.xml', '/', latest[0]?.date, {
+      rss: link.absolute('/feed.xml'),
+      atom: link.absolute('/atom.xml'),
+      json: link.absolute('/feed.json'),
+    }).then((feed) => {
+      for (const a of latest) addArticle(feed, a, ctx);
+      return feed;
     }));
-    for (const a of latest) addArticle(feed, a, ctx);
-    return feed;
-  };
-  yield { path: 'feed.xml', shows: latest, about: [], content: () => main().rss2() };
-  yield { path: 'atom.xml', shows: latest, about: [], content: () => main().atom1() };
-  yield { path: 'feed.json', shows: latest, about: [], content: () => main().json1() };
+  yield { path: 'feed.xml', shows: latest, about: [], content: async () => (await main()).rss2() };
+  yield { path: 'atom.xml', shows: latest, about: [], content: async () => (await main()).atom1() };
+  yield { path: 'feed.json', shows: latest, about: [], content: async () => (await main()).json1() };
 
   for (const topic of model.topics) {
     const items = topic.articles.slice(-FEED_SIZE).reverse();
@@ -71,8 +81,8 @@ export function* feedFiles(model: SiteModel, ctx: RenderContext): Generator<Site
       path: topicFeedPath(topic).slice(1),
       shows: items,
       about: [topic.name, topic.slug],
-      content: () => {
-        const feed = newFeed(ctx, `${topic.name} · ${config.title}`, `Articles about ${topic.name}.`, topicFeedPath(topic), link.topicPath(topic.slug), items[0]?.date);
+      content: async () => {
+        const feed = await newFeed(ctx, `${topic.name} · ${config.title}`, `Articles about ${topic.name}.`, topicFeedPath(topic), link.topicPath(topic.slug), items[0]?.date);
         for (const a of items) addArticle(feed, a, ctx);
         return feed.rss2();
       },
@@ -84,8 +94,8 @@ export function* feedFiles(model: SiteModel, ctx: RenderContext): Generator<Site
     path: 'corrections/feed.xml',
     shows: corrections.map((c) => c.article),
     about: corrections.flatMap((c) => [c.date, c.text]),
-    content: () => {
-      const feed = newFeed(ctx, `Corrections · ${config.title}`, 'Corrections and updates to published articles.', '/corrections/feed.xml', '/corrections/', corrections[0]?.date);
+    content: async () => {
+      const feed = await newFeed(ctx, `Corrections · ${config.title}`, 'Corrections and updates to published articles.', '/corrections/feed.xml', '/corrections/', corrections[0]?.date);
       for (const c of corrections) {
         const url = link.absolute(c.article.path);
         feed.addItem({

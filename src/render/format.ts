@@ -2,7 +2,7 @@
 import { format } from 'date-fns/format';
 import type { CalendarDate } from '../types.js';
 import { calendarDateToLocalNoon } from '../model/calendar.js';
-import { DATE_LOCALES, type DateLocale } from '../model/locales.js';
+import { dateLocale, type DateLocale } from '../model/locales.js';
 
 /**
  * Human-readable dates in the configured locale. Works on calendar dates, so no zone can shift a day.
@@ -16,7 +16,7 @@ export class DateFormatter {
   private readonly dayMonthTexts = new Map<string, string>();
   private readonly monthYearTexts = new Map<number, string>();
   constructor(localeCode: string) {
-    const dl = DATE_LOCALES[localeCode];
+    const dl = dateLocale(localeCode);
     if (!dl) throw new Error(`unknown date locale ${localeCode}`);
     this.dl = dl;
   }

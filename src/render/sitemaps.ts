@@ -1,5 +1,5 @@
 import { Readable } from 'node:stream';
-import { SitemapIndexStream, SitemapStream, streamToPromise, type SitemapItemLoose } from 'sitemap';
+import type { SitemapItemLoose } from 'sitemap';
 import type { SiteModel } from '../model/site.js';
 import { isoTimestamp } from '../model/timestamps.js';
 import type { RenderContext } from './page-job.js';
@@ -13,9 +13,17 @@ const NEWS_DAYS = 2;
 const EMPTY_URLSET =
   '<?xml version="1.0" encoding="UTF-8"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:news="http://www.google.com/schemas/sitemap-news/0.9"></urlset>';
 
-/** The library refuses an empty sitemap; an empty archive (or no recent news) still gets a valid, empty one. */
-async function toXml(stream: SitemapStream | SitemapIndexStream, items: readonly unknown[]): Promise<string> {
+/**
+ * One sitemap file of `kind`. The library is loaded with the first sitemap made (a cached rebuild often
+ * makes none), and refuses an empty sitemap: an empty archive (or no recent news) still gets a valid, empty one.
+ */
+async function toXml(kind: 'urlset' | 'news' | 'index', items: readonly unknown[]): Promise<string> {
   if (items.length === 0) return EMPTY_URLSET;
+  const { SitemapIndexStream, SitemapStream, streamToPromise } = await import('sitemap');
+  const stream =
+    kind === 'index'
+      ? new SitemapIndexStream()
+      : new SitemapStream(kind === 'news' ? { xmlns: { news: true, xhtml: false, image: false, video: false } } : undefined);
   return (await streamToPromise(Readable.from(items).pipe(stream))).toString('utf8');
 }
 
@@ -41,7 +49,7 @@ export function* sitemapFiles(entries: readonly SitemapEntry[], model: SiteModel
     get about() {
       return slice(from, to).map((e) => `${e.path} ${e.lastmod ?? ''}`);
     },
-    content: () => toXml(new SitemapStream(), slice(from, to).map((e) => ({ url: link.absolute(e.path), ...(e.lastmod ? { lastmod: e.lastmod } : {}) }))),
+    content: () => toXml('urlset', slice(from, to).map((e) => ({ url: link.absolute(e.path), ...(e.lastmod ? { lastmod: e.lastmod } : {}) }))),
   });
   if (entries.length <= limit) {
     yield urlset(0, entries.length);
@@ -56,7 +64,7 @@ export function* sitemapFiles(entries: readonly SitemapEntry[], model: SiteModel
       path: 'sitemap.xml',
       shows: [],
       about: names,
-      content: () => toXml(new SitemapIndexStream(), names.map((n) => ({ url: link.absolute(`/${n}`) }))),
+      content: () => toXml('index', names.map((n) => ({ url: link.absolute(`/${n}`) }))),
     };
   }
 
@@ -67,7 +75,7 @@ export function* sitemapFiles(entries: readonly SitemapEntry[], model: SiteModel
     about: [],
     content: () =>
       toXml(
-        new SitemapStream({ xmlns: { news: true, xhtml: false, image: false, video: false } }),
+        'news',
         recent.map((a) => ({
           url: link.absolute(a.path),
           news: {
