@@ -8,7 +8,7 @@ import { readSourceFiles } from './source-files.js';
  */
 export async function loadParsedArticles(inputDir: string, cache?: ParseCache): Promise<{ parsed: ParsedArticle[]; errors: ContentError[] }> {
   const { files, errors } = await readSourceFiles(inputDir);
-  // Loaded here, not at start-up: cached builds parse on worker threads (see parse-article.ts).
+  // Loaded here, not at start-up: cached builds parse on worker threads (see article-files.ts).
   const { decodeUtf8, parseArticle } = await import('./parse-article.js');
   const parsed: ParsedArticle[] = [];
   for (const f of files) {
