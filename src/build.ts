@@ -24,7 +24,7 @@ import type { Writer } from './write/writer.js';
 import { loadArticlesCached, scanInputs, type CachedLoad } from './cache/load-cached.js';
 import { wholeBuildKey } from './cache/build-key.js';
 import { sha256, sha256OfList } from './cache/keys.js';
-import { archiveShapeKey, pageKeyBase, type Progress } from './cache/page-key.js';
+import { archiveShapeKey, type Progress } from './cache/page-key.js';
 import { PARALLEL_THRESHOLD } from './parallel/parse-pool.js';
 import { WorkerPool } from './parallel/worker-pool.js';
 import { renderPages } from './render/render-pages.js';
@@ -169,7 +169,7 @@ export async function build(options: BuildOptions, writer: Writer): Promise<Buil
     const ctx = renderContext(options.config, assets.names, cached?.bodyOf);
     const searchPlan = searchShardPlan({ ...searchIndex, pagesPerYear });
     const jobs = options.pageShard ? onlyPageShard(planSite(model, ctx), options.pageShard, searchPlan) : planSite(model, ctx);
-    const { pages, listed } = await renderPages(jobs, {
+    const { pages, listed, keyBase } = await renderPages(jobs, {
       engine,
       theme,
       config: options.config,
@@ -192,8 +192,8 @@ export async function build(options: BuildOptions, writer: Writer): Promise<Buil
       for (const job of redirectJobs(model.articles, ctx)) await writer.write(outputFileOf(job.path), await renderPage(engine, job));
       const redirects = redirectsFile(model.articles, options.config.basePath);
       if (redirects) await writer.write('_redirects', redirects);
-      // Feeds and sitemaps are made only when their inputs changed (on a cached build).
-      const keys = cached ? { base: pageKeyBase(options.config, theme), identityOf: cached.identityOf } : undefined;
+      // Feeds, sitemaps and articles.json are made only when their inputs changed (on a cached build).
+      const keys = cached && keyBase !== undefined ? { base: keyBase, identityOf: cached.identityOf } : undefined;
       // After each file a turn of the event loop, so the search index's queue keeps Pagefind fed.
       for (const files of [feedFiles(model, ctx), sitemapFiles(listed, model, ctx)]) {
         for (const file of files) {
@@ -202,7 +202,7 @@ export async function build(options: BuildOptions, writer: Writer): Promise<Buil
           await ioTurn();
         }
       }
-      const recordsKey = cached && keys ? sha256OfList([keys.base, 'articles.json', ...model.articles.map(cached.recordIdentityOf)]) : undefined;
+      const recordsKey = cached && keyBase !== undefined ? sha256OfList([keyBase, 'articles.json', ...model.articles.map(cached.recordIdentityOf)]) : undefined;
       await writeChunks(writer, 'articles.json', () => heap.paced(articlesJsonChunks(model.articles, ctx.link)), recordsKey);
       heap.check();
       for (const asset of assets.files) await writer.write(`assets/${asset.relative}`, asset.bytes);

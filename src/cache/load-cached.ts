@@ -52,7 +52,8 @@ export interface CachedLoad {
   bodyOf: (a: Article) => string;
   /**
    * A key of everything an article's page views can show of it: its whole record (with what the
-   * model stage gave it: slug, path, topics) and which cached body it has. Computed once per article.
+   * model stage gave it: slug, path, topics) and which cached body it has. The record's part is
+   * computed once per article; the body's is its place in the packs.
    */
   identityOf: (a: Article) => string;
   /** A key of the record alone, without the body: what `articles.json` shows of an article. */

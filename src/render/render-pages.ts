@@ -44,8 +44,10 @@ const BATCH_ARTICLES = BATCH * 8;
  * Renders and writes every page the plan yields, and collects the sitemap's entries. Pages are
  * planned here (views built from the site model, one job at a time) and rendered either here or on
  * worker threads, by the same `renderPage` from the same view, so the output is the same either way.
+ * `keyBase` is what every page key shared (`pageKeyBase`), when the writer keeps unchanged pages:
+ * the site-wide files made after the pages are keyed on it too.
  */
-export async function renderPages(jobs: Iterable<PageJob>, o: RenderPagesOptions): Promise<{ pages: number; listed: SitemapEntry[] }> {
+export async function renderPages(jobs: Iterable<PageJob>, o: RenderPagesOptions): Promise<{ pages: number; listed: SitemapEntry[]; keyBase: string | undefined }> {
   const listed: SitemapEntry[] = [];
   const stagingDir = o.writer.stagingDir;
   const parallel = o.pool !== undefined && o.pool.threads > 0 && stagingDir !== undefined && o.writer.adopt !== undefined;
@@ -98,7 +100,7 @@ export async function renderPages(jobs: Iterable<PageJob>, o: RenderPagesOptions
       o.onPage?.(++pages);
       if (job.listed !== false) listed.push({ path: job.path, lastmod: job.lastmod });
     }
-    return { pages, listed };
+    return { pages, listed, keyBase };
   }
 
   const inflight = new Set<Promise<void>>();
@@ -163,5 +165,5 @@ export async function renderPages(jobs: Iterable<PageJob>, o: RenderPagesOptions
   if (items.length > 0 && !failure) send();
   await Promise.all(inflight);
   if (failure) throw failure;
-  return { pages, listed };
+  return { pages, listed, keyBase };
 }

@@ -1,5 +1,4 @@
 import { Readable } from 'node:stream';
-import type { SitemapItemLoose } from 'sitemap';
 import type { SiteModel } from '../model/site.js';
 import { isoTimestamp } from '../model/timestamps.js';
 import type { RenderContext } from './page-job.js';
