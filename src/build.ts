@@ -19,6 +19,7 @@ import { redirectClashes, redirectJobs, redirectsFile } from './render/redirects
 import { SearchIndexingWriter, searchShardPlan, type SearchOptions } from './search/search-index-writer.js';
 import type { ShardPlan } from './search/shard-plan.js';
 import { inPageShard } from './search/page-shard.js';
+import { templatesOptInToSearch } from './search/marker.js';
 import type { SplitPart } from './load/shard.js';
 import type { Writer } from './write/writer.js';
 import { loadArticlesCached, scanInputs, type CachedLoad } from './cache/load-cached.js';
@@ -26,7 +27,7 @@ import { wholeBuildKey } from './cache/build-key.js';
 import { sha256, sha256OfList } from './cache/keys.js';
 import { archiveShapeKey, type Progress } from './cache/page-key.js';
 import { PARALLEL_THRESHOLD } from './parallel/parse-pool.js';
-import { WorkerPool } from './parallel/worker-pool.js';
+import { renderThreadCount, WorkerPool } from './parallel/worker-pool.js';
 import { renderPages } from './render/render-pages.js';
 import { HeapPacer } from './render/heap-pacer.js';
 
@@ -123,12 +124,16 @@ async function commitBuild(writer: Writer, buildKey: string | undefined, result:
 export async function build(options: BuildOptions, writer: Writer): Promise<BuildResult> {
   // One thread pool for parsing and rendering; builds smaller than the threshold stay on this thread.
   const threshold = options.cache?.threshold ?? PARALLEL_THRESHOLD;
-  const pool = options.cache && options.cache.workers > 0 ? new WorkerPool(options.cache.workers) : undefined;
+  let pool: WorkerPool | undefined;
   const rules = options.publish ?? DEFAULT_RULES;
   // Loading the cache's indexes and copying records through the model stage leave much garbage behind.
   const heap = new HeapPacer();
   try {
     const theme = await loadTheme(options.templatesDir);
+    if (options.cache && options.cache.workers > 0) {
+      const indexesPages = options.search !== false && templatesOptInToSearch(theme.templates);
+      pool = new WorkerPool(options.cache.workers, { renderBatch: renderThreadCount(options.cache.workers, indexesPages) });
+    }
     // With the cache: find each file's content key first, and stop here if nothing changed at all.
     let scan = options.cache ? await scanInputs(options.inputDir, options.cache.dir, options.onProgress) : undefined;
     const settings = {

@@ -156,7 +156,7 @@ export async function renderPages(jobs: Iterable<PageJob>, o: RenderPagesOptions
     if (items.length >= BATCH || shown >= BATCH_ARTICLES) {
       send();
       heap.check();
-      while (inflight.size >= o.pool!.threads * INFLIGHT_PER_THREAD) await Promise.race(inflight);
+      while (inflight.size >= o.pool!.threadsFor('renderBatch') * INFLIGHT_PER_THREAD) await Promise.race(inflight);
       // The writer may be behind the threads (the search index goes at Pagefind's pace).
       await o.writer.drained?.();
       if (failure) break;

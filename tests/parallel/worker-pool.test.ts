@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ParseBatch, ParseOutcome } from '../../src/parallel/parse-task.js';
-import { WorkerPool } from '../../src/parallel/worker-pool.js';
+import { renderThreadCount, WorkerPool } from '../../src/parallel/worker-pool.js';
 import type { RenderBatch, Rendered } from '../../src/render/render-task.js';
 import { fixtures, tempDir } from '../helpers.js';
 
@@ -54,5 +54,45 @@ describe('one worker pool for parsing and rendering', () => {
     } finally {
       await pool.destroy();
     }
+  });
+});
+
+describe('threads per kind of task', () => {
+  it('runs a kind on fewer threads when told to, and the other kinds on all of them', async () => {
+    const dir = path.join(fixtures, 'basic');
+    const names = readdirSync(dir).sort();
+    const packs = tempDir();
+    const batch = (prefix: string, name: string, index: number): ParseBatch => ({
+      items: [{ index, full: path.join(dir, name), file: `basic/${name}` }],
+      packDir: packs,
+      generator: 'gen',
+      packPrefix: prefix,
+    });
+    // Parsing limited to one thread: every batch, all sent at once, lands in one thread's pack.
+    const limited = new WorkerPool(2, { parseBatch: 1 });
+    try {
+      expect(limited.threadsFor('parseBatch')).toBe(1);
+      expect(limited.threadsFor('renderBatch')).toBe(2);
+      await Promise.all(names.map((name, i) => limited.run('parseBatch', batch('one', name, i))));
+    } finally {
+      await limited.destroy();
+    }
+    expect(packThreads(packs, 'one').size).toBe(1);
+    // The same batches on a pool without a limit: tinypool starts both threads, and both take work.
+    const full = new WorkerPool(2);
+    try {
+      await Promise.all(names.concat(names, names).map((name, i) => full.run('parseBatch', batch('two', name, i))));
+    } finally {
+      await full.destroy();
+    }
+    expect(packThreads(packs, 'two').size).toBe(2);
+  });
+
+  it('leaves Pagefind a core while it indexes, and never renders on no thread', () => {
+    expect(renderThreadCount(2, true)).toBe(1);
+    expect(renderThreadCount(8, true)).toBe(7);
+    expect(renderThreadCount(1, true)).toBe(1);
+    expect(renderThreadCount(2, false)).toBe(2);
+    expect(renderThreadCount(1, false)).toBe(1);
   });
 });
