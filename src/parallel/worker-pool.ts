@@ -10,10 +10,11 @@ const WORKER_HEAP_MB = 160;
 
 /**
  * Render threads for a build with `workers` threads. While pages are written, Pagefind indexes the
- * pages that opt in to search in a process of its own, at most of a core (82–85% of one, sampled at
- * 20,000 articles), and the writing phase goes at its pace: a render thread per core then only
- * competes with it. One fewer wrote the 4,000- and 20,000-article sites as fast or faster, and Node's
- * peak was about 30 MB lower (README, Performance). Without pages to index, every core renders.
+ * pages that opt in to search in a process of its own, using most of a core (82–85% of one, sampled
+ * at 20,000 articles), and the writing phase goes at its pace: a render thread per core then only
+ * competes with it. With one fewer the 4,000-article site was written faster (two pairs of builds)
+ * and the 20,000-article one within a second of it, and Node's peak while Pagefind ran was 30–40 MB
+ * lower (README, Performance). Without pages to index, every core renders.
  */
 export function renderThreadCount(workers: number, indexesPages: boolean): number {
   return indexesPages ? Math.max(1, workers - 1) : workers;
