@@ -10,23 +10,24 @@ export interface DateLocale {
 }
 
 /**
- * The date-fns locales a config may name, keyed by the code users write: the locale's own module
- * (not the `date-fns/locale` barrel, which loads every locale date-fns has, about 0.6 s at start-up)
- * and its export, and the patterns. Only the configured locale is loaded (`dateLocale`): all eleven
- * were a tenth of the command line's start-up.
+ * The date-fns locales a config may name, keyed by the code users write, which is also the name of
+ * the locale's own module (`date-fns/locale/en-GB`; not the `date-fns/locale` barrel, which loads
+ * every locale date-fns has, about 0.6 s at start-up): the module's export, and the patterns.
+ * Only the configured locale is loaded (`dateLocale`): all eleven were a tenth of the command
+ * line's start-up.
  */
-const LOCALES: Readonly<Record<string, { module: string; name: string; longDate: string; dayMonth: string }>> = {
-  'en-US': { module: 'en-US', name: 'enUS', longDate: 'MMMM d, yyyy', dayMonth: 'MMMM d' },
-  'en-GB': { module: 'en-GB', name: 'enGB', longDate: 'd MMMM yyyy', dayMonth: 'd MMMM' },
-  de: { module: 'de', name: 'de', longDate: 'PPP', dayMonth: 'd MMMM' },
-  es: { module: 'es', name: 'es', longDate: 'PPP', dayMonth: 'd MMMM' },
-  fr: { module: 'fr', name: 'fr', longDate: 'PPP', dayMonth: 'd MMMM' },
-  it: { module: 'it', name: 'it', longDate: 'PPP', dayMonth: 'd MMMM' },
-  nl: { module: 'nl', name: 'nl', longDate: 'PPP', dayMonth: 'd MMMM' },
-  pl: { module: 'pl', name: 'pl', longDate: 'PPP', dayMonth: 'd MMMM' },
-  pt: { module: 'pt', name: 'pt', longDate: 'PPP', dayMonth: 'd MMMM' },
-  ru: { module: 'ru', name: 'ru', longDate: 'PPP', dayMonth: 'd MMMM' },
-  uk: { module: 'uk', name: 'uk', longDate: 'PPP', dayMonth: 'd MMMM' },
+const LOCALES: Readonly<Record<string, { name: string; longDate: string; dayMonth: string }>> = {
+  'en-US': { name: 'enUS', longDate: 'MMMM d, yyyy', dayMonth: 'MMMM d' },
+  'en-GB': { name: 'enGB', longDate: 'd MMMM yyyy', dayMonth: 'd MMMM' },
+  de: { name: 'de', longDate: 'PPP', dayMonth: 'd MMMM' },
+  es: { name: 'es', longDate: 'PPP', dayMonth: 'd MMMM' },
+  fr: { name: 'fr', longDate: 'PPP', dayMonth: 'd MMMM' },
+  it: { name: 'it', longDate: 'PPP', dayMonth: 'd MMMM' },
+  nl: { name: 'nl', longDate: 'PPP', dayMonth: 'd MMMM' },
+  pl: { name: 'pl', longDate: 'PPP', dayMonth: 'd MMMM' },
+  pt: { name: 'pt', longDate: 'PPP', dayMonth: 'd MMMM' },
+  ru: { name: 'ru', longDate: 'PPP', dayMonth: 'd MMMM' },
+  uk: { name: 'uk', longDate: 'PPP', dayMonth: 'd MMMM' },
 };
 
 /** The codes a config may name. */
@@ -41,7 +42,7 @@ export function dateLocale(code: string): DateLocale | undefined {
   if (!entry) return undefined;
   let dl = loaded.get(code);
   if (!dl) {
-    const exports = load(`date-fns/locale/${entry.module}`) as Record<string, Locale>;
+    const exports = load(`date-fns/locale/${code}`) as Record<string, Locale>;
     loaded.set(code, (dl = { locale: exports[entry.name]!, longDate: entry.longDate, dayMonth: entry.dayMonth }));
   }
   return dl;
