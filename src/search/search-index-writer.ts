@@ -7,6 +7,7 @@ import { sha256 } from '../cache/keys.js';
 import { ShardPlan } from './shard-plan.js';
 import { shardKey, type ShardPage } from './shard-key.js';
 import { INDEXED_MARKER } from './marker.js';
+import { searchProjection } from './search-projection.js';
 import { DEFAULT_CONFIG } from '../load/config.js';
 
 /** Where Pagefind's bundle (UI scripts, index chunks) goes under the output folder. */
@@ -349,8 +350,9 @@ export class SearchIndexingWriter implements Writer {
   private async addToIndex(shard: Shard, relativePath: string, html: string): Promise<void> {
     // Pagefind derives the page URL from `sourcePath` (`2025/07/04/x/index.html` → `/2025/07/04/x/`);
     // the search page's script adds the base path, so the index does not depend on where the site is served.
+    // Pagefind gets only the parts of the page it reads (see search-projection.ts).
     const job: Promise<void> = shard
-      .index!.addHTMLFile({ sourcePath: relativePath, content: html })
+      .index!.addHTMLFile({ sourcePath: relativePath, content: searchProjection(html) })
       .then(
         (r) => {
           if (r.errors.length > 0) shard.errors.push(...r.errors.map((e) => `${relativePath}: ${e}`));
