@@ -14,7 +14,9 @@ const WORKER_HEAP_MB = 160;
  * at 20,000 articles), and the writing phase goes at its pace: a render thread per core then only
  * competes with it. With one fewer the 4,000-article site was written faster (two pairs of builds)
  * and the 20,000-article one within a second of it, and Node's peak while Pagefind ran was 30–40 MB
- * lower (README, Performance). Without pages to index, every core renders.
+ * lower (README, Performance). Without pages to index, every core renders; and once Pagefind has
+ * caught up with the pages handed to it (in the shipped theme the article pages, which are planned
+ * first), rendering takes the last core back (`WorkerPool.widen`).
  */
 export function renderThreadCount(workers: number, indexesPages: boolean): number {
   return indexesPages ? Math.max(1, workers - 1) : workers;
@@ -54,6 +56,10 @@ const YOUNG_GENERATION_MB: Record<TaskName, number> = { parseBatch: 16, renderBa
 export class WorkerPool {
   private pool: Tinypool | undefined;
   private poolKind: TaskName | undefined;
+  /** Threads started beside `pool` when its kind was widened while they ran (see `widen`). */
+  private extra: Tinypool | undefined;
+  /** Each running tinypool's threads and tasks in flight, so a task goes to the less loaded one. */
+  private readonly load = new Map<Tinypool, { threads: number; tasks: number }>();
   private stopping: Promise<void> = Promise.resolve();
   /** `threads` for every kind of task, unless `perTask` gives a kind fewer (see `renderThreadCount`). */
   constructor(
@@ -66,28 +72,59 @@ export class WorkerPool {
     return Math.max(1, Math.min(this.threads, this.perTask[name] ?? this.threads));
   }
 
+  /**
+   * From now on tasks of this kind run on every thread: rendering leaves Pagefind a core only while
+   * it indexes (see `renderThreadCount`), and once it has caught up that core would stand idle. If
+   * threads of this kind are running they go on, and the missing ones start beside them.
+   */
+  widen(name: TaskName): void {
+    const before = this.threadsFor(name);
+    delete this.perTask[name];
+    if (this.pool && this.poolKind === name && !this.extra && before < this.threads) this.extra = this.start(name, this.threads - before);
+  }
+
   async run<T>(name: TaskName, task: unknown): Promise<T> {
     if (this.pool && this.poolKind !== name) this.stopping = this.stopThreads();
     await this.stopping;
     if (!this.pool) {
       this.poolKind = name;
-      this.pool = new Tinypool({
-        filename: workerFile(),
-        minThreads: this.threadsFor(name),
-        maxThreads: this.threadsFor(name),
-        resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB, maxYoungGenerationSizeMb: YOUNG_GENERATION_MB[name] },
-      });
+      this.pool = this.start(name, this.threadsFor(name));
     }
-    return (await this.pool.run(task, { name })) as T;
+    const pool = this.extra && this.busyness(this.extra) < this.busyness(this.pool) ? this.extra : this.pool;
+    const load = this.load.get(pool)!;
+    load.tasks++;
+    try {
+      return (await pool.run(task, { name })) as T;
+    } finally {
+      load.tasks--;
+    }
   }
 
   async destroy(): Promise<void> {
     await this.stopThreads();
   }
 
+  private start(name: TaskName, threads: number): Tinypool {
+    const pool = new Tinypool({
+      filename: workerFile(),
+      minThreads: threads,
+      maxThreads: threads,
+      resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB, maxYoungGenerationSizeMb: YOUNG_GENERATION_MB[name] },
+    });
+    this.load.set(pool, { threads, tasks: 0 });
+    return pool;
+  }
+
+  private busyness(pool: Tinypool): number {
+    const load = this.load.get(pool)!;
+    return load.tasks / load.threads;
+  }
+
   private async stopThreads(): Promise<void> {
-    const pool = this.pool;
+    const pools = [this.pool, this.extra];
     this.pool = undefined;
-    await pool?.destroy();
+    this.extra = undefined;
+    this.load.clear();
+    await Promise.all(pools.map((pool) => pool?.destroy()));
   }
 }

@@ -160,6 +160,9 @@ export async function renderPages(jobs: Iterable<PageJob>, o: RenderPagesOptions
       // The writer may be behind the threads (the search index goes at Pagefind's pace).
       await o.writer.drained?.();
       if (failure) break;
+      // Once it has caught up (in the shipped theme, article pages come first and are the indexed ones), the
+      // core left to Pagefind would stand idle for the rest of the pages.
+      if (o.writer.caughtUp?.() && o.pool!.threadsFor('renderBatch') < o.pool!.threads) o.pool!.widen('renderBatch');
     }
   }
   if (items.length > 0 && !failure) send();

@@ -140,6 +140,8 @@ export class SearchIndexingWriter implements Writer {
   private shard: Shard | undefined;
   /** The previous shard being written while the current one fills. */
   private closing: Promise<void> = Promise.resolve();
+  /** Shards being written now (0 or 1), for `caughtUp`. */
+  private shardsWriting = 0;
   private failure: unknown;
   private readonly merged: string[] = [];
   private readonly rootFiles = new Set<string>();
@@ -291,6 +293,11 @@ export class SearchIndexingWriter implements Writer {
     for (const go of waiting) go();
   }
 
+  /** See `Writer.caughtUp`: Pagefind has indexed pages, and none is waiting for it or being written. */
+  caughtUp(): boolean {
+    return this.indexed > 0 && !this.pumping && (this.shard?.pending.size ?? 0) === 0 && this.shardsWriting === 0;
+  }
+
   /** Resolves at once unless more than MAX_BACKLOG pages with new bytes wait to be indexed; then once half of them are. */
   drained(): Promise<void> {
     if (this.backlog <= MAX_BACKLOG) return Promise.resolve();
@@ -372,7 +379,10 @@ export class SearchIndexingWriter implements Writer {
     if (previous) {
       await this.closing;
       if (this.failure) throw this.failure;
-      this.closing = this.finish(previous).catch((err: unknown) => void (this.failure ??= err));
+      this.shardsWriting++;
+      this.closing = this.finish(previous)
+        .catch((err: unknown) => void (this.failure ??= err))
+        .finally(() => this.shardsWriting--);
     }
     const root = this.partial ? name === this.plan.firstShardName : this.shards === 0;
     this.shards++;

@@ -53,6 +53,12 @@ export interface Writer {
    * lets pages kept from the previous build wait without bound: each is a path, about 50 bytes.)
    */
   drained?(): Promise<void>;
+  /**
+   * Optional, for the same writers: whether their work beside the build has begun and caught up
+   * (every page handed over so far taken, none waiting on Pagefind, no index being written). Until
+   * then rendering leaves the search index a core (see `renderThreadCount`); after, it takes them all.
+   */
+  caughtUp?(): boolean;
 }
 
 /**

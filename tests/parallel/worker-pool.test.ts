@@ -88,6 +88,33 @@ describe('threads per kind of task', () => {
     expect(packThreads(packs, 'two').size).toBe(2);
   });
 
+  it('widens a kind to every thread while its threads run, starting only the missing ones', async () => {
+    const dir = path.join(fixtures, 'basic');
+    const names = readdirSync(dir).sort();
+    const packs = tempDir();
+    const batch = (prefix: string, name: string, index: number): ParseBatch => ({
+      items: [{ index, full: path.join(dir, name), file: `basic/${name}` }],
+      packDir: packs,
+      generator: 'gen',
+      packPrefix: prefix,
+    });
+    const pool = new WorkerPool(2, { parseBatch: 1 });
+    try {
+      await Promise.all(names.map((name, i) => pool.run('parseBatch', batch('narrow', name, i))));
+      pool.widen('parseBatch');
+      expect(pool.threadsFor('parseBatch')).toBe(2);
+      await Promise.all(names.concat(names, names).map((name, i) => pool.run('parseBatch', batch('wide', name, i))));
+    } finally {
+      await pool.destroy();
+    }
+    const narrow = packThreads(packs, 'narrow');
+    const wide = packThreads(packs, 'wide');
+    expect(narrow.size).toBe(1);
+    expect(wide.size).toBe(2);
+    // The thread that ran before is one of the two: it went on beside the new one, not replaced by two.
+    expect(wide.has([...narrow][0]!)).toBe(true);
+  });
+
   it('leaves Pagefind a core while it indexes, and never renders on no thread', () => {
     expect(renderThreadCount(2, true)).toBe(1);
     expect(renderThreadCount(8, true)).toBe(7);

@@ -1,6 +1,6 @@
 import { cpSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { build } from '../../src/build.js';
 import { parseConfig } from '../../src/load/config.js';
 import { MemoryWriter } from '../../src/write/writer.js';
@@ -99,6 +99,24 @@ describe('search index', () => {
     await writer.drained();
     // Once per page read for the index, and once per index file written.
     expect(paced).toBeGreaterThan(pages);
+  });
+
+  it('says when Pagefind has caught up with the pages handed over, so rendering can take its core back', async () => {
+    const inner = new FolderWriter({ stagingDir: tempDir() });
+    const written: string[] = [];
+    const writer = await SearchIndexingWriter.wrap(inner, { maxShardPages: 50, onShard: (name) => void written.push(name) });
+    // Nothing indexed yet: indexing has not begun, so there is nothing to have caught up with.
+    expect(writer.caughtUp()).toBe(false);
+    handOverPages(writer, inner.stagingDir!, 120, true);
+    expect(writer.caughtUp()).toBe(false);
+    await vi.waitFor(() => expect(writer.caughtUp()).toBe(true), { timeout: 20_000, interval: 5 });
+    // Every page handed over is in Pagefind's index, and the two full shards are written.
+    expect(writer.pageCount).toBe(120);
+    expect(written).toEqual(['2020', '2020-2']);
+    handOverPages(writer, inner.stagingDir!, 1, true, '2021');
+    expect(writer.caughtUp()).toBe(false);
+    await writer.commit();
+    expect(writer.pageCount).toBe(121);
   });
 
   it('does not read back a page a render thread wrote without the marker, and indexes the ones with it', async () => {
