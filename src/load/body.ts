@@ -1,8 +1,9 @@
-import type { Paragraph, Root } from 'mdast';
+import type { Paragraph, Root, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import remarkHtml from 'remark-html';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
+import { plainParagraphRuns } from './plain-paragraphs.js';
 
 /** Both formats end as an mdast tree and leave through this one sanitising compiler. */
 const toHtml = unified().use(remarkHtml, { sanitize: true });
@@ -16,8 +17,16 @@ export interface Body {
   lede: string;
 }
 
+/** The body's mdast tree, without positions where plain paragraphs skipped the parser (see plain-paragraphs.ts). */
 export function parseMarkdownBody(markdown: string): Root {
-  return markdownParser.parse(markdown);
+  const runs = plainParagraphRuns(markdown);
+  if (!runs) return markdownParser.parse(markdown);
+  const children: RootContent[] = [];
+  for (const run of runs) {
+    if (typeof run === 'string') children.push(...markdownParser.parse(run).children);
+    else children.push(run);
+  }
+  return { type: 'root', children };
 }
 
 /**

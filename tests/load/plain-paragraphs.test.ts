@@ -1,0 +1,117 @@
+import type { Root } from 'mdast';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import { describe, expect, it } from 'vitest';
+import { Random } from '../../bench/prng.js';
+import { parseMarkdownBody, renderBody } from '../../src/load/body.js';
+import { plainParagraphRuns } from '../../src/load/plain-paragraphs.js';
+
+/** Every node without its `position`: the parts parsed apart carry positions relative to their run. */
+function withoutPositions(node: unknown): unknown {
+  if (Array.isArray(node)) return node.map(withoutPositions);
+  if (node === null || typeof node !== 'object') return node;
+  return Object.fromEntries(Object.entries(node).filter(([k]) => k !== 'position').map(([k, v]) => [k, withoutPositions(v)]));
+}
+
+const wholeParse = (markdown: string) => unified().use(remarkParse).parse(markdown);
+
+/** Plain prose, as most paragraphs of an article are. */
+const PLAIN = [
+  'Officials signed the grain deal on Tuesday, a spokesperson said.',
+  'Officials signed the deal.\nThe talks went on into the evening.',
+  '“We have waited long enough,” one resident said. Prices rose 4.5% in March: a record (so far).',
+  'Temperatures reached 40°C — the highest since 1976 > the old record.',
+  'Ünïcödé ñame and emoji 🎉 in a plain paragraph.',
+  'Wow! An exclamation; (parentheses), {braces}, $5, @name, #hashtag, 100% and a caret ^.',
+];
+/** Blocks that only look plain, and every construct a blank line may or may not end. */
+const OTHER = [
+  '\u00a0Starts with a no-break space.',
+  'Ends with a no-break space.\u00a0',
+  'Ends with a space. ',
+  'Hard break with two spaces  \nthen the next line.',
+  'Hard break with a backslash\\\nthen the next line.',
+  'Has **strong** and *emphasis* and _underscores_.',
+  'Has a [link](https://example.org/) in it.',
+  'Has a [reference link][ref] in it.',
+  '[ref]: https://example.org/ref "Title"',
+  'Has `code` and an &amp; entity and a &copy; sign.',
+  'Has <b>inline HTML</b> and a < sign.',
+  'Has a tab\there.',
+  '2024 was a year of elections.',
+  '1. first\n2. second',
+  '3) third\n4) fourth',
+  '- one\n- two',
+  '- one\n\n- two',
+  '- item\n\n  continued in the item',
+  '* star item\n  lazy continuation',
+  '+ plus item',
+  '> quoted\nlazy continuation line',
+  '> quoted',
+  '# Heading',
+  '## Heading ##',
+  'Setext heading\n===',
+  'Setext heading\n---',
+  '---',
+  '***',
+  '    indented code',
+  '    indented code\n\n    after a blank line',
+  '   three spaces indent',
+  '```\nfenced\n\ncode\n```',
+  '~~~\ntilde fence\n~~~',
+  '<div>\nhtml block\n</div>',
+  '<!-- a comment\n\nover a blank line -->',
+  '<pre>\npre\n\nformatted\n</pre>',
+  'Text with a : colon and | pipe and ~ tilde inside.',
+  ': starts with a colon',
+  '| a | b |\n| - | - |',
+  '=== equals',
+  '!Exclamation first.',
+  'Wow! An exclamation, then ![an image](/a.png).',
+  'Text with a \u0001 control character.',
+  'Plain line\n# heading interrupts',
+  'Plain line\n> quote interrupts',
+  'Plain line\n- list interrupts',
+  'Plain line\n    indented continuation',
+];
+const SEPARATORS = ['\n\n', '\n\n', '\n\n\n', '\n \n', '\n\t\n', '\n'];
+
+function body(r: Random): string {
+  const n = r.int(1, 7);
+  const parts: string[] = [];
+  for (let i = 0; i < n; i++) {
+    if (i > 0) parts.push(r.pick(SEPARATORS));
+    parts.push(r.chance(0.5) ? r.pick(PLAIN) : r.pick(OTHER));
+  }
+  return (r.chance(0.2) ? '\n' : '') + parts.join('') + (r.chance(0.5) ? '\n' : '');
+}
+
+describe('plain paragraphs without the parser', () => {
+  it('cuts a body into plain paragraphs and, as written, the runs of other blocks between them', () => {
+    const md = 'First plain paragraph,\nover two lines.\n\n- a list\n\n  with more\n\n> a quote\n\nLast plain paragraph.\n';
+    expect(plainParagraphRuns(md)).toEqual([
+      { type: 'paragraph', children: [{ type: 'text', value: 'First plain paragraph,\nover two lines.' }] },
+      '- a list\n\n  with more\n\n> a quote',
+      { type: 'paragraph', children: [{ type: 'text', value: 'Last plain paragraph.' }] },
+    ]);
+    // Nothing plain, or anything that reaches across blank lines: remark reads it whole.
+    expect(plainParagraphRuns('# Heading\n\n- a list\n')).toBeUndefined();
+    expect(plainParagraphRuns('Plain.\n\n```\ncode\n\nmore\n```\n')).toBeUndefined();
+    expect(plainParagraphRuns('Plain.\n\n[a]: /b\n')).toBeUndefined();
+  });
+
+  it('gives the tree and the HTML a whole parse gives, for 6,000 generated bodies', () => {
+    const r = new Random(2026);
+    let cut = 0;
+    for (let i = 0; i < 6000; i++) {
+      const md = body(r);
+      if (plainParagraphRuns(md)) cut++;
+      const fast = parseMarkdownBody(md);
+      const whole = wholeParse(md);
+      expect(withoutPositions(fast), JSON.stringify(md)).toEqual(withoutPositions(whole));
+      expect(renderBody(fast).html, JSON.stringify(md)).toBe(renderBody(whole as Root).html);
+    }
+    // Most bodies took the short way for some of their paragraphs, so the comparison is of two ways.
+    expect(cut).toBeGreaterThan(2500);
+  });
+});
