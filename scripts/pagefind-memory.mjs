@@ -5,8 +5,9 @@
 //   node scripts/pagefind-memory.mjs <built site> [pages=2000] [in flight=64]
 import * as pagefind from 'pagefind';
 import { execFileSync } from 'node:child_process';
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { articlePages } from './article-pages.mjs';
 
 const [root, pagesArg = '2000', inFlightArg = '64'] = process.argv.slice(2);
 if (!root) {
@@ -16,16 +17,6 @@ if (!root) {
 const wanted = Number(pagesArg);
 const inFlight = Number(inFlightArg);
 
-/** Article pages (`YYYY/MM/DD/<slug>/index.html`), in path order, up to `wanted`. */
-function articlePages(dir, rel = '', out = []) {
-  for (const entry of readdirSync(path.join(dir, rel), { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
-    if (out.length >= wanted) break;
-    const r = rel ? `${rel}/${entry.name}` : entry.name;
-    if (entry.isDirectory() && r !== 'pagefind') articlePages(dir, r, out);
-    else if (/^\d{4}\/\d\d\/\d\d\/[^/]+\/index\.html$/.test(r)) out.push(r);
-  }
-  return out;
-}
 
 /** The Pagefind process's resident memory in MB (0 when it is not running). */
 function pagefindMb() {
@@ -33,7 +24,7 @@ function pagefindMb() {
   return Math.max(0, ...lines.filter((l) => /pagefind/.test(l)).map((l) => Math.round(Number(l.trim().split(/\s+/)[0]) / 1024)));
 }
 
-const pages = articlePages(root);
+const pages = articlePages(root, wanted);
 let peak = 0;
 const sampler = setInterval(() => (peak = Math.max(peak, pagefindMb())), 100);
 const { index } = await pagefind.createIndex({});

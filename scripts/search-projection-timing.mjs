@@ -7,8 +7,9 @@
 import * as pagefind from 'pagefind';
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { articlePages } from './article-pages.mjs';
 import { searchProjection } from '../lib/search/search-projection.js';
 
 const [root, pagesArg = '2000'] = process.argv.slice(2);
@@ -18,20 +19,10 @@ if (!root) {
 }
 const wanted = Number(pagesArg);
 
-/** Article pages (`YYYY/MM/DD/<slug>/index.html`), in path order, up to `wanted`. */
-function articlePages(dir, rel = '', out = []) {
-  for (const entry of readdirSync(path.join(dir, rel), { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
-    if (out.length >= wanted) break;
-    const r = rel ? `${rel}/${entry.name}` : entry.name;
-    if (entry.isDirectory() && r !== 'pagefind') articlePages(dir, r, out);
-    else if (/^\d{4}\/\d\d\/\d\d\/[^/]+\/index\.html$/.test(r)) out.push(r);
-  }
-  return out;
-}
 
-/** CPU time (user + system, ms) of the Pagefind service process so far. */
+/** CPU time (user + system, ms) so far of the Pagefind service this script started (its child, not another build's). */
 function pagefindCpuMs() {
-  const pid = execFileSync('pgrep', ['-f', 'pagefind.*--service'], { encoding: 'utf8' }).trim().split('\n')[0];
+  const pid = execFileSync('pgrep', ['-P', String(process.pid), '-f', 'pagefind'], { encoding: 'utf8' }).trim().split('\n')[0];
   const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
   return (Number(fields[11]) + Number(fields[12])) * 10;
 }
@@ -54,7 +45,7 @@ async function indexAll(pages, contents) {
   return { add: cpu1 - cpu0, write: cpu2 - cpu1, hash: hash.digest('hex').slice(0, 16) };
 }
 
-const pages = articlePages(root);
+const pages = articlePages(root, wanted);
 const whole = pages.map((rel) => readFileSync(path.join(root, rel), 'utf8'));
 const started = performance.now();
 const projected = whole.map((html) => searchProjection(html));

@@ -57,17 +57,17 @@ describe('one worker pool for parsing and rendering', () => {
   });
 });
 
+/** A parse task of one fixture article, its body packed into `packs` under `prefix`. */
+function parseOne(packs: string, prefix: string, name: string, index: number): ParseBatch {
+  const dir = path.join(fixtures, 'basic');
+  return { items: [{ index, full: path.join(dir, name), file: `basic/${name}` }], packDir: packs, generator: 'gen', packPrefix: prefix };
+}
+
 describe('threads per kind of task', () => {
   it('runs a kind on fewer threads when told to, and the other kinds on all of them', async () => {
-    const dir = path.join(fixtures, 'basic');
-    const names = readdirSync(dir).sort();
+    const names = readdirSync(path.join(fixtures, 'basic')).sort();
     const packs = tempDir();
-    const batch = (prefix: string, name: string, index: number): ParseBatch => ({
-      items: [{ index, full: path.join(dir, name), file: `basic/${name}` }],
-      packDir: packs,
-      generator: 'gen',
-      packPrefix: prefix,
-    });
+    const batch = (prefix: string, name: string, index: number) => parseOne(packs, prefix, name, index);
     // Parsing limited to one thread: every batch, all sent at once, lands in one thread's pack.
     const limited = new WorkerPool(2, { parseBatch: 1 });
     try {
@@ -89,15 +89,9 @@ describe('threads per kind of task', () => {
   });
 
   it('widens a kind to every thread while its threads run, starting only the missing ones', async () => {
-    const dir = path.join(fixtures, 'basic');
-    const names = readdirSync(dir).sort();
+    const names = readdirSync(path.join(fixtures, 'basic')).sort();
     const packs = tempDir();
-    const batch = (prefix: string, name: string, index: number): ParseBatch => ({
-      items: [{ index, full: path.join(dir, name), file: `basic/${name}` }],
-      packDir: packs,
-      generator: 'gen',
-      packPrefix: prefix,
-    });
+    const batch = (prefix: string, name: string, index: number) => parseOne(packs, prefix, name, index);
     const pool = new WorkerPool(2, { parseBatch: 1 });
     try {
       await Promise.all(names.map((name, i) => pool.run('parseBatch', batch('narrow', name, i))));
