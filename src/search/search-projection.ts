@@ -103,7 +103,9 @@ function findCut(html: string): Cut | undefined {
       if (!BODY_TAGS.has(tag.name) || open.slice(0, -1).some((name) => !SAFE_ANCESTORS.has(name))) return undefined;
       bodyStart = tag.start;
       ancestors = open.length - 1;
-    } else if (tag.name === 'html' && htmlTag === undefined) {
+    } else if (tag.name === 'html' && htmlTag === undefined && tag.pagefindAttributes === undefined) {
+      // Kept as it is; one with a data-pagefind-* attribute of its own goes whole (a filter or meta
+      // without a value takes the element's words, which the projection changes).
       htmlTag = html.slice(tag.start, tag.end);
     } else if (tag.name === 'title' && title === undefined && bodyStart === -1) {
       title = html.slice(tag.start, rawTextEnd(html, 'title', tag.end));

@@ -55,6 +55,7 @@ const WHOLE: [string, string][] = [
   ['a comment written <!-->', PAGE.replace('<!-- </article> -->', '<!--> </article> -->')],
   ['a pre-1.0 Pagefind bundle', PAGE.replace('</head>', '<script src="/_pagefind/pagefind.js"></script></head>')],
   ['no <html> tag', PAGE.replace('<html lang="en">', '').replace('</html>', '')],
+  ['a filter on the <html> element, read from its whole text', PAGE.replace('<html lang="en">', '<html lang="en" data-pagefind-filter="site">')],
   ['an unclosed body element', PAGE.replace('</ul>\n</article>', '</ul>\n')],
   ['a body element with an optional end tag', PAGE.replace('<article class="article"', '<p class="article"').replace('</ul>\n</article>', '</ul>\n</p>')],
   ['the title after the body element', PAGE.replace('<title>A &amp; B · Archive</title>', '').replace('</footer>', '</footer><title>Late</title>')],
