@@ -3,7 +3,7 @@ import { toString } from 'mdast-util-to-string';
 import remarkHtml from 'remark-html';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
-import { plainParagraphRuns } from './plain-paragraphs.js';
+import { plainParagraphRuns, textParagraph } from './plain-paragraphs.js';
 
 /** Both formats end as an mdast tree and leave through this one sanitising compiler. */
 const toHtml = unified().use(remarkHtml, { sanitize: true });
@@ -39,7 +39,7 @@ export function plainTextToMdast(text: string): Root {
     .split(/\n[ \t]*\n/)
     .map((p) => p.split('\n').map((line) => line.trim()).filter((l) => l.length > 0).join(' '))
     .filter((p) => p.length > 0)
-    .map((value) => ({ type: 'paragraph', children: [{ type: 'text', value }] }));
+    .map(textParagraph);
   return { type: 'root', children: paragraphs };
 }
 

@@ -24,7 +24,6 @@ export function plainParagraphRuns(markdown: string): (Paragraph | string)[] | u
   const lines = markdown.split('\n');
   const runs: (Paragraph | string)[] = [];
   let other: [number, number] | undefined; // the lines of the run of other blocks since the last plain one
-  let plain = 0;
   for (let i = 0; i < lines.length; ) {
     if (BLANK.test(lines[i]!)) {
       i++;
@@ -36,16 +35,19 @@ export function plainParagraphRuns(markdown: string): (Paragraph | string)[] | u
     if (block.every(isPlainLine)) {
       if (other) runs.push(lines.slice(other[0], other[1]).join('\n'));
       other = undefined;
-      runs.push({ type: 'paragraph', children: [{ type: 'text', value: block.join('\n') }] });
-      plain++;
+      runs.push(textParagraph(block.join('\n')));
     } else {
       other = [other?.[0] ?? i, end];
     }
     i = end;
   }
-  if (plain === 0) return undefined;
   if (other) runs.push(lines.slice(other[0], other[1]).join('\n'));
-  return runs;
+  return runs.some((run) => typeof run !== 'string') ? runs : undefined;
+}
+
+/** A paragraph of one text node, as micromark makes of plain text (and the seed format is made of). */
+export function textParagraph(value: string): Paragraph {
+  return { type: 'paragraph', children: [{ type: 'text', value }] };
 }
 
 /** Constructs that can go on past a blank line, and link reference definitions. */

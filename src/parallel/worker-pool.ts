@@ -75,12 +75,13 @@ export class WorkerPool {
   /**
    * From now on tasks of this kind run on every thread: rendering leaves Pagefind a core only while
    * it indexes (see `renderThreadCount`), and once it has caught up that core would stand idle. If
-   * threads of this kind are running they go on, and the missing ones start beside them.
+   * threads of this kind are running they go on, and the missing ones start beside them (once: after
+   * that the kind has every thread, and widening it again does nothing).
    */
   widen(name: TaskName): void {
     const before = this.threadsFor(name);
     delete this.perTask[name];
-    if (this.pool && this.poolKind === name && !this.extra && before < this.threads) this.extra = this.start(name, this.threads - before);
+    if (this.pool && this.poolKind === name && before < this.threads) this.extra = this.start(name, this.threads - before);
   }
 
   async run<T>(name: TaskName, task: unknown): Promise<T> {

@@ -162,7 +162,7 @@ export async function renderPages(jobs: Iterable<PageJob>, o: RenderPagesOptions
       if (failure) break;
       // Once it has caught up (in the shipped theme, article pages come first and are the indexed ones), the
       // core left to Pagefind would stand idle for the rest of the pages.
-      if (o.writer.caughtUp?.() && o.pool!.threadsFor('renderBatch') < o.pool!.threads) o.pool!.widen('renderBatch');
+      if (o.writer.caughtUp?.()) o.pool!.widen('renderBatch');
     }
   }
   if (items.length > 0 && !failure) send();
