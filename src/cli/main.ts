@@ -1,3 +1,5 @@
+// First, so V8's settings hold before the build's code is compiled.
+import './v8-flags.js';
 import { Command, CommanderError } from 'commander';
 import { buildCommand } from './build-command.js';
 import { checkCommand } from './check-command.js';
