@@ -1,4 +1,4 @@
-import { loadNameLexicon, type UsedTag } from './name-lexicon.js';
+import { lexiconTags, loadNameLexicon, tagBit } from './name-lexicon.js';
 import { BREAK_AFTER, SENTENCE_START, tokenize } from './name-tokens.js';
 
 /**
@@ -11,10 +11,28 @@ import { BREAK_AFTER, SENTENCE_START, tokenize } from './name-tokens.js';
 
 type Kind = 'person' | 'place' | 'organization';
 
-const LEXICON = await loadNameLexicon();
+/** Word (lower case) → its tags as bits: one lookup answers every question asked of a word. */
+const LEXICON = lexiconTags(await loadNameLexicon());
 
-function has(word: string, tag: UsedTag): boolean {
-  return Object.hasOwn(LEXICON, word.toLowerCase()) ? LEXICON[word.toLowerCase()]!.includes(tag) : false;
+/** The lexicon's tags of a word, as `tagBit` bits (0 for a word it does not know). */
+function tagsOf(word: string): number {
+  return LEXICON.get(word.toLowerCase()) ?? 0;
+}
+
+const DATE_WORD = tagBit('Date', 'Month', 'WeekDay');
+const ORGANISATION = tagBit('Organization', 'Company');
+const PLACE = tagBit('Place', 'Country', 'City', 'Region');
+const FIRST_NAME = tagBit('FirstName');
+const LAST_NAME = tagBit('LastName');
+const PRONOUN = tagBit('Pronoun');
+const ACTOR = tagBit('Actor');
+/** Leading words that say what or whose someone is, not who: `Russian`, `the`. */
+const DEMONYM_OR_DETERMINER = tagBit('Demonym', 'Determiner');
+
+/** A title (`President`, `Gen.`) or a word the lexicon calls an actor (`spokesman`): a person follows. */
+function isTitle(word: string): boolean {
+  const lower = word.toLowerCase();
+  return TITLES.has(lower.endsWith('.') ? lower.slice(0, -1) : lower) || (tagsOf(word) & ACTOR) !== 0;
 }
 
 /** Words that, leading a run, only say what someone is: stripped, and evidence that a person follows. */
@@ -61,14 +79,15 @@ function classify(words: string[], titled: boolean, sentenceStart: boolean): Kin
   const name = words.join(' ');
   const lower = name.toLowerCase();
   const last = words.at(-1)!;
-  if (words.every((w) => has(w, 'Date') || has(w, 'Month') || has(w, 'WeekDay'))) return undefined;
+  if (words.every((w) => (tagsOf(w) & DATE_WORD) !== 0)) return undefined;
   if (words.length > 1 && (ORGANISATION_WORDS.has(last.toLowerCase()) || ORGANISATION_WORDS.has(words[0]!.toLowerCase()))) return 'organization';
-  if (has(lower, 'Organization') || has(lower, 'Company')) return 'organization';
-  if (has(lower, 'Place') || has(lower, 'Country') || has(lower, 'City') || has(lower, 'Region')) return words.length <= 3 ? 'place' : undefined;
+  const tags = LEXICON.get(lower) ?? 0;
+  if ((tags & ORGANISATION) !== 0) return 'organization';
+  if ((tags & PLACE) !== 0) return words.length <= 3 ? 'place' : undefined;
   if (titled && words.length <= 3) return 'person';
-  if (words.length >= 2 && words.length <= 3 && has(words[0]!, 'FirstName')) return 'person';
-  if (words.length === 1 && /^\p{Lu}{2,6}$/u.test(name) && !has(name, 'Pronoun')) return 'organization';
-  if (words.length === 1 && has(name, 'LastName') && !sentenceStart) return 'person';
+  if (words.length >= 2 && words.length <= 3 && (tagsOf(words[0]!) & FIRST_NAME) !== 0) return 'person';
+  if (words.length === 1 && /^\p{Lu}{2,6}$/u.test(name) && (tags & PRONOUN) === 0) return 'organization';
+  if (words.length === 1 && (tags & LAST_NAME) !== 0 && !sentenceStart) return 'person';
   // A lone capitalised word the lexicon does not know may be a surname: kept only if a full name explains it.
   return undefined;
 }
@@ -117,16 +136,16 @@ export function findNames(text: string): { people: string[]; places: string[]; o
     }
     // `U.S. President Donald Trump`: what precedes the last title is a name of its own (`U.S.`).
     let lastTitle = -1;
-    run.forEach((w, k) => {
-      if (k < run.length - 1 && (TITLES.has(w.toLowerCase().replace(/\.$/, '')) || has(w, 'Actor'))) lastTitle = k;
-    });
+    for (let k = 0; k < run.length - 1; k++) if (isTitle(run[k]!)) lastTitle = k;
     const before = lastTitle > 0 ? run.splice(0, lastTitle) : [];
-    while (before.length > 0 && (TITLES.has(before.at(-1)!.toLowerCase()) || has(before.at(-1)!, 'Actor'))) before.pop();
+    while (before.length > 0 && (TITLES.has(before.at(-1)!.toLowerCase()) || (tagsOf(before.at(-1)!) & ACTOR) !== 0)) before.pop();
     if (before.length > 0) record(before, false, false, start);
     // Strip leading titles, demonyms and determiners: `Russian President Vladimir Putin` → `Vladimir Putin`.
     let titled = false;
-    while (run.length > 0 && (TITLES.has(run[0]!.toLowerCase().replace(/\.$/, '')) || has(run[0]!, 'Demonym') || has(run[0]!, 'Determiner') || has(run[0]!, 'Actor'))) {
-      if (!has(run[0]!, 'Demonym') && !has(run[0]!, 'Determiner')) titled = true;
+    while (run.length > 0) {
+      const describes = (tagsOf(run[0]!) & DEMONYM_OR_DETERMINER) !== 0;
+      if (!describes && !isTitle(run[0]!)) break;
+      if (!describes) titled = true;
       run.shift();
     }
     while (run.length > 0 && CONNECTORS.has(run.at(-1)!.toLowerCase())) run.pop();

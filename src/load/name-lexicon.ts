@@ -11,6 +11,16 @@ export type UsedTag = (typeof USED_TAGS)[number];
 /** Word (lower case) → the used tags it carries, its own and inherited from parent tags. */
 export type NameLexicon = Record<string, UsedTag[]>;
 
+/** The bits of these tags in `lexiconTags`' values. */
+export function tagBit(...tags: UsedTag[]): number {
+  return tags.reduce((bits, tag) => bits | (1 << USED_TAGS.indexOf(tag)), 0);
+}
+
+/** The lexicon as word → tag bits: the finder asks several questions of each capitalised word, each then a bit test. */
+export function lexiconTags(lexicon: NameLexicon): Map<string, number> {
+  return new Map(Object.entries(lexicon).map(([word, tags]) => [word, tagBit(...tags)]));
+}
+
 /**
  * Extracts the lexicon from compromise. Loading compromise unpacks its whole lexicon, about half a
  * second of CPU in every process and worker thread, so the compiled CLI (scripts/compile.mjs) saves

@@ -25,7 +25,7 @@ export function parseArticle(text: string, file: string): ParsedArticle | Conten
     const line = text.slice(0, text.indexOf('\u0000')).split('\n').length;
     return [{ file, line, message: 'file contains a NUL character: it looks like a binary file, not an article' }];
   }
-  const control = FORBIDDEN_CHARACTER.exec(text);
+  const control = MAYBE_FORBIDDEN.test(text) ? FORBIDDEN_CHARACTER.exec(text) : null;
   if (control) {
     const line = text.slice(0, control.index).split(/\r\n?|\n/).length;
     return [{ file, line, message: `file contains the character ${codePoint(control[0])}, which HTML does not allow (a control character or noncharacter); remove it` }];
@@ -48,6 +48,13 @@ export function parseArticle(text: string, file: string): ParsedArticle | Conten
  */
 const FORBIDDEN_CHARACTER =
   /[\u0001-\u0008\u000B\u000E-\u001F\u007F-\u009F\uFDD0-\uFDEF\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]|[\uD83F\uD87F\uD8BF\uD8FF\uD93F\uD97F\uD9BF\uD9FF\uDA3F\uDA7F\uDABF\uDAFF\uDB3F\uDB7F\uDBBF\uDBFF][\uDFFE\uDFFF]/;
+
+/**
+ * The first character of every match of `FORBIDDEN_CHARACTER`, as one class: scanning for it is several
+ * times cheaper than the expression with its look-arounds, which then runs only on the rare text that
+ * has one (an emoji's surrogates, say).
+ */
+const MAYBE_FORBIDDEN = /[\u0001-\u0008\u000B\u000E-\u001F\u007F-\u009F\uD800-\uDFFF\uFDD0-\uFDEF\uFFFE\uFFFF]/;
 
 function codePoint(ch: string): string {
   return `U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;

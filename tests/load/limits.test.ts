@@ -23,6 +23,17 @@ describe('loader limits', () => {
     ]);
   });
 
+  it('lets surrogate pairs through but reports lone surrogates and noncharacters above the BMP', () => {
+    const error = (line: number, cp: string) => [
+      { file: 'f.txt', line, message: `file contains the character ${cp}, which HTML does not allow (a control character or noncharacter); remove it` },
+    ];
+    const emoji = parseArticle(' date 2025-07-04 Cheers \u{1F389} all round.', 'f.txt');
+    expect(Array.isArray(emoji) ? emoji : emoji.title).toBe('Cheers \u{1F389} all round');
+    expect(parseArticle(' date 2025-07-04 Text\n\nlone \uD83C here', 'f.txt')).toEqual(error(3, 'U+D83C'));
+    expect(parseArticle(' date 2025-07-04 Text\nlow \uDF89 alone', 'f.txt')).toEqual(error(2, 'U+DF89'));
+    expect(parseArticle(' date 2025-07-04 Text \u{1FFFE}', 'f.txt')).toEqual(error(1, 'U+1FFFE'));
+  });
+
   it('reports a first sentence with no words to make a headline from', () => {
     expect(parseArticle(` date 2025-07-04 ${', '.repeat(100)}`, 'f.txt')).toEqual([
       { file: 'f.txt', line: 1, message: 'the first sentence has no words to make a headline from' },
