@@ -25,7 +25,7 @@ export function parseArticle(text: string, file: string): ParsedArticle | Conten
     const line = text.slice(0, text.indexOf('\u0000')).split('\n').length;
     return [{ file, line, message: 'file contains a NUL character: it looks like a binary file, not an article' }];
   }
-  const control = MAYBE_FORBIDDEN.test(text) ? FORBIDDEN_CHARACTER.exec(text) : null;
+  const control = findForbiddenCharacter(text);
   if (control) {
     const line = text.slice(0, control.index).split(/\r\n?|\n/).length;
     return [{ file, line, message: `file contains the character ${codePoint(control[0])}, which HTML does not allow (a control character or noncharacter); remove it` }];
@@ -55,6 +55,11 @@ const FORBIDDEN_CHARACTER =
  * has one (an emoji's surrogates, say).
  */
 const MAYBE_FORBIDDEN = /[\u0001-\u0008\u000B\u000E-\u001F\u007F-\u009F\uD800-\uDFFF\uFDD0-\uFDEF\uFFFE\uFFFF]/;
+
+/** The first character of `text` that HTML does not allow (see `FORBIDDEN_CHARACTER`), if any. */
+export function findForbiddenCharacter(text: string): RegExpExecArray | null {
+  return MAYBE_FORBIDDEN.test(text) ? FORBIDDEN_CHARACTER.exec(text) : null;
+}
 
 function codePoint(ch: string): string {
   return `U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
