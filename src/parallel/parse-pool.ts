@@ -10,14 +10,14 @@ export const PARALLEL_THRESHOLD = 400;
 
 /**
  * Parses files on worker threads (a pool, or a thread count; 0 or a small input parses in this
- * thread), calling `onDone` as batches finish, for progress.
+ * thread), calling `onDone` with each batch's outcomes as it finishes (one outcome per file).
  */
 export async function parseAll(
   items: ParseItem[],
   target: Pick<ParseBatch, 'packDir' | 'generator'>,
   packPrefix: string,
   workers: number | WorkerPool,
-  onDone: (count: number) => void,
+  onDone: (done: ParseOutcome[]) => void,
   threshold = PARALLEL_THRESHOLD,
 ): Promise<ParseOutcome[]> {
   const batches: ParseBatch[] = [];
@@ -28,8 +28,9 @@ export async function parseAll(
     // The parsers' modules are loaded only when this thread parses (see article-files.ts).
     const { parseBatch } = await import('./parse-task.js');
     for (const b of batches) {
-      results.push(...(await parseBatch(b)));
-      onDone(b.items.length);
+      const done = await parseBatch(b);
+      onDone(done);
+      results.push(...done);
     }
     return results;
   }
@@ -37,8 +38,9 @@ export async function parseAll(
   try {
     await Promise.all(
       batches.map(async (b) => {
-        results.push(...(await pool.run<ParseOutcome[]>('parseBatch', b)));
-        onDone(b.items.length);
+        const done = await pool.run<ParseOutcome[]>('parseBatch', b);
+        onDone(done);
+        results.push(...done);
       }),
     );
   } finally {
