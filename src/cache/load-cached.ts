@@ -121,10 +121,11 @@ export async function loadArticlesCached(inputDir: string, options: CachedLoadOp
   const scan = scanned ?? (await scanInputs(inputDir, options.dir, options.onProgress));
   const { parsed, bodyOf, errors, inputKey, misses } = await parseMisses(scan, options);
   // The record index, the threads' messages and the stat index are garbage now: collected before
-  // the URL stage copies every record again, not after (at 100,000 articles the build's peak).
+  // the URL stage copies every record again, not after (at 100,000 articles the build's peak), and
+  // the parsed records while it does.
   options.heap?.check();
   const bodies = new PackReader(options.dir);
-  const { articles, errors: urlErrors } = assignUrls(parsed);
+  const { articles, errors: urlErrors } = assignUrls(parsed, options.heap && (() => options.heap!.check()));
   return {
     ...bodyAccess(bodyOf, bodies),
     articles,
