@@ -37,19 +37,50 @@ async function newFeed(
   });
 }
 
-function addArticle(feed: Feed, a: Article, ctx: RenderContext): void {
+/** The three formats the main feed is written in; each gets its items in the form it needs. */
+type FeedFormat = 'rss' | 'atom' | 'json';
+
+/**
+ * Plain text (a title, a summary, a correction) as HTML. RSS readers treat a description as HTML and
+ * Atom's are `type="html"`, so unescaped text would be markup there while the site's own pages show it
+ * as characters; and with no `>` left, the text cannot close the CDATA section the feed library puts
+ * it in (the library escapes only a first `]]>`), which let an article's title put script in the feed.
+ */
+function textAsHtml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/** An article's HTML inside CDATA: `]]>` in its text would end the section; `]]&gt;` is the same HTML. */
+function htmlInCdata(html: string): string {
+  return html.replaceAll(']]>', ']]&gt;');
+}
+
+/**
+ * An XML attribute value: the feed library escapes only `"` in attributes (an Atom category's label),
+ * so a topic such as "AT&T" made the whole Atom feed malformed.
+ */
+function attributeText(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+function addArticle(feed: Feed, a: Article, ctx: RenderContext, format: FeedFormat): void {
   const { config } = ctx;
   const url = ctx.link.absolute(a.path);
+  // JSON Feed's title and summary are plain text; in XML they are HTML (see textAsHtml).
+  const text = format === 'json' ? (s: string) => s : textAsHtml;
+  const body = ctx.bodyOf(a);
   feed.addItem({
-    title: a.title,
+    title: text(a.title),
     id: url,
     link: url,
     date: instantOf(a.modified ?? a.date, config.timeZone),
     published: instantOf(a.date, config.timeZone),
-    description: textOf(a.summary),
-    content: ctx.bodyOf(a),
+    description: text(textOf(a.summary)),
+    content: format === 'json' ? body : htmlInCdata(body),
     author: [{ name: a.author ?? config.publisher }],
-    category: a.topics.map((t) => ({ name: t.name })),
+    // RSS writes a category as element text, which the library escapes; Atom as attributes, which it
+    // does not. Atom requires a term: the topic's slug, which names its page.
+    category: a.topics.map((t) => (format === 'atom' ? { name: attributeText(t.name), term: t.slug } : { name: t.name })),
   });
 }
 
@@ -60,20 +91,19 @@ function addArticle(feed: Feed, a: Article, ctx: RenderContext): void {
 export function* feedFiles(model: SiteModel, ctx: RenderContext): Generator<SiteFile> {
   const { config, link } = ctx;
   const latest = model.articles.slice(-FEED_SIZE).reverse();
-  // Made once for its three formats, when the first of them is written.
-  let made: Promise<Feed> | undefined;
-  const main = () =>
-    (made ??= newFeed(ctx, config.title, config.description, '/feed.xml', '/', latest[0]?.date, {
+  // One feed for each format: an item's fields are escaped as its format needs (see addArticle).
+  const main = (format: FeedFormat) =>
+    newFeed(ctx, config.title, config.description, '/feed.xml', '/', latest[0]?.date, {
       rss: link.absolute('/feed.xml'),
       atom: link.absolute('/atom.xml'),
       json: link.absolute('/feed.json'),
     }).then((feed) => {
-      for (const a of latest) addArticle(feed, a, ctx);
+      for (const a of latest) addArticle(feed, a, ctx, format);
       return feed;
-    }));
-  yield { path: 'feed.xml', shows: latest, about: [], content: async () => (await main()).rss2() };
-  yield { path: 'atom.xml', shows: latest, about: [], content: async () => (await main()).atom1() };
-  yield { path: 'feed.json', shows: latest, about: [], content: async () => (await main()).json1() };
+    });
+  yield { path: 'feed.xml', shows: latest, about: [], content: async () => (await main('rss')).rss2() };
+  yield { path: 'atom.xml', shows: latest, about: [], content: async () => (await main('atom')).atom1() };
+  yield { path: 'feed.json', shows: latest, about: [], content: async () => (await main('json')).json1() };
 
   for (const topic of model.topics) {
     const items = topic.articles.slice(-FEED_SIZE).reverse();
@@ -83,7 +113,7 @@ export function* feedFiles(model: SiteModel, ctx: RenderContext): Generator<Site
       about: [topic.name, topic.slug],
       content: async () => {
         const feed = await newFeed(ctx, `${topic.name} · ${config.title}`, `Articles about ${topic.name}.`, topicFeedPath(topic), link.topicPath(topic.slug), items[0]?.date);
-        for (const a of items) addArticle(feed, a, ctx);
+        for (const a of items) addArticle(feed, a, ctx, 'rss');
         return feed.rss2();
       },
     };
@@ -96,14 +126,19 @@ export function* feedFiles(model: SiteModel, ctx: RenderContext): Generator<Site
     about: corrections.flatMap((c) => [c.date, c.text]),
     content: async () => {
       const feed = await newFeed(ctx, `Corrections · ${config.title}`, 'Corrections and updates to published articles.', '/corrections/feed.xml', '/corrections/', corrections[0]?.date);
+      // Two corrections of one article on one day need two ids, or feed readers show only one.
+      const ids = new Map<string, number>();
       for (const c of corrections) {
         const url = link.absolute(c.article.path);
+        const id = `${url}#correction-${c.date}`;
+        const nth = (ids.get(id) ?? 0) + 1;
+        ids.set(id, nth);
         feed.addItem({
-          title: `Correction: ${c.article.title}`,
-          id: `${url}#correction-${c.date}`,
+          title: textAsHtml(`Correction: ${c.article.title}`),
+          id: nth === 1 ? id : `${id}-${nth}`,
           link: url,
           date: instantOf(c.date, config.timeZone),
-          description: c.text,
+          description: textAsHtml(c.text),
         });
       }
       return feed.rss2();

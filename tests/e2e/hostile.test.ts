@@ -133,6 +133,26 @@ describe('hostile corpus', () => {
     }
   });
 
+  it('runs no payload from any feed or sitemap opened in Chromium, and each is well-formed XML', async () => {
+    const server = await serveDir(out);
+    try {
+      const context = await browser.newContext();
+      const files = listTree(out).filter((f) => f.endsWith('.xml'));
+      expect(files).toEqual(expect.arrayContaining(['feed.xml', 'atom.xml', 'corrections/feed.xml', 'topics/at-and-t/feed.xml']));
+      for (const file of files) {
+        const page = await context.newPage();
+        // Served as application/xml: Chromium runs an XHTML <script> that gets out of a CDATA section.
+        await page.goto(`${server.origin}/${file}`, { waitUntil: 'load' });
+        expect(await page.evaluate('window.__pwned'), file).toBeUndefined();
+        expect(await page.evaluate('document.getElementsByTagName("parsererror").length'), file).toBe(0);
+        await page.close();
+      }
+      await context.close();
+    } finally {
+      await server.close();
+    }
+  });
+
   it('shows the payloads as text', () => {
     const records = JSON.parse(readFileSync(path.join(out, 'articles.json'), 'utf8')) as { source: string; path: string }[];
     const pageOf = (name: string) => readFileSync(path.join(out, records.find((a) => a.source.endsWith(name))!.path, 'index.html'), 'utf8');
