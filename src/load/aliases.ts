@@ -3,6 +3,8 @@ import { excerpt } from './seed.js';
 
 /** Longest alias accepted: old URLs are short; anything longer is a mistake or an attack. */
 const MAX_ALIAS_LENGTH = 300;
+/** Longest part between two `/`: a file or folder name (255 bytes on common file systems). */
+const MAX_SEGMENT_LENGTH = 255;
 /** One path segment: letters, digits and `- . _ ~` only, so an alias can never escape the output folder or carry markup. */
 const SEGMENT = /^[A-Za-z0-9._~-]+$/;
 
@@ -18,6 +20,10 @@ export function aliasProblem(alias: string): string | undefined {
   const segments = alias.slice(1).replace(/\/$/, '').split('/');
   if (segments.some((s) => s === '.' || s === '..')) return 'may not contain "." or ".." segments';
   if (segments.some((s) => !SEGMENT.test(s))) return 'may only contain letters, digits, "-", ".", "_", "~" and single "/" between them';
+  if (segments.some((s) => s.length > MAX_SEGMENT_LENGTH)) return `has a part longer than ${MAX_SEGMENT_LENGTH} characters, more than a file name can hold`;
+  // `/x/index.html` is the file `/x/` is served from: written so, it would slip past the checks that keep
+  // an alias off a live page (the home page, a day index, an article).
+  if (segments.at(-1) === 'index.html') return `must be written as its folder URL, ${alias.slice(0, -'index.html'.length)}, not as its index.html`;
   if (!alias.endsWith('/') && !alias.endsWith('.html')) return 'must end in "/" (a folder URL) or ".html"';
   return undefined;
 }

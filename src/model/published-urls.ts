@@ -142,8 +142,18 @@ function movedMessage(entry: PublishedEntry & { line: number }, owner: Article, 
   return `${head}; a seed (.txt) file cannot declare aliases: restore its date, or make it a Markdown (.md) article with "${alias}" in its front matter`;
 }
 
-/** First path segments the site's own pages live under: an alias there would overwrite one of them. */
-const SITE_SECTIONS = new Set(['archive', 'topics', 'corrections', 'search', 'on-this-day', 'assets', 'pagefind', 'page', '404.html']);
+/**
+ * First path segments the site's own pages and files live under: an alias there would overwrite one of
+ * them, or (`/feed.xml/`) need a folder where the site writes a file.
+ */
+const SITE_SECTIONS = new Set([
+  'archive', 'topics', 'corrections', 'search', 'on-this-day', 'assets', 'pagefind', 'page', '404.html',
+  'feed.xml', 'atom.xml', 'feed.json', 'sitemap.xml', 'news-sitemap.xml', 'robots.txt', 'articles.json', '_headers', '_redirects',
+]);
+/** The numbered sitemaps `sitemap.xml` indexes past 50,000 URLs (see render/sitemaps.ts). */
+const SITEMAP_PART = /^sitemap-\d+\.xml$/;
+/** A year, month or day index, or one of its later pages: `/2025/`, `/2025/07/04/`, `/2025/07/page/2/`. */
+const DATE_INDEX = /^\/\d{4}\/(\d{2}\/(\d{2}\/)?)?(page\/\d+\/)?$/;
 
 /**
  * Aliases that cannot become redirect pages: one that is a live article's URL, one claimed by two
@@ -159,7 +169,7 @@ export function aliasErrors(articles: readonly Article[]): ContentError[] {
       const first = alias.split('/')[1] ?? '';
       if (live.has(alias)) error(`is the URL of ${live.get(alias) === a.source ? 'this article itself' : live.get(alias)}; an alias is an old URL that no article uses now`);
       else if (claimed.has(alias)) error(`is already declared by ${claimed.get(alias)}; an old URL can redirect to one article only`);
-      else if (SITE_SECTIONS.has(first) || /^\/\d{4}\/(\d{2}\/(\d{2}\/)?)?$/.test(alias)) error("is where the site's own pages live; it cannot redirect");
+      else if (SITE_SECTIONS.has(first) || SITEMAP_PART.test(first) || DATE_INDEX.test(alias)) error("is where the site's own pages live; it cannot redirect");
       else claimed.set(alias, a.source);
     }
   }

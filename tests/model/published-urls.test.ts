@@ -90,6 +90,40 @@ describe('aliases in front matter', () => {
   });
 });
 
+describe('aliases that would overwrite a page or a file of the site', () => {
+  it('refuses an index.html form, which names the file a live page is served from, and a part too long for a file name', () => {
+    const long = `/${'a'.repeat(256)}/`;
+    expect(parseMarkdownArticle(md('T', `aliases: [/index.html, /2025/07/04/index.html, /2025/07/04/alpha/index.html, "${long}"]\n`), 'a.md')).toEqual([
+      { file: 'a.md', line: 4, message: 'alias "/index.html" must be written as its folder URL, /, not as its index.html' },
+      { file: 'a.md', line: 4, message: 'alias "/2025/07/04/index.html" must be written as its folder URL, /2025/07/04/, not as its index.html' },
+      { file: 'a.md', line: 4, message: 'alias "/2025/07/04/alpha/index.html" must be written as its folder URL, /2025/07/04/alpha/, not as its index.html' },
+      { file: 'a.md', line: 4, message: `alias "${'/' + 'a'.repeat(39)}…" has a part longer than 255 characters, more than a file name can hold` },
+    ]);
+  });
+
+  it("refuses, in the same run as other errors, a site-wide file's name and a date index's later page", async () => {
+    const { result } = await buildWith(
+      {
+        'a.md': md('Alpha', 'aliases: [/sitemap.xml/, /feed.xml/, /articles.json/, /sitemap-2.xml/, /2025/07/04/page/2/, /2025/page/3/, /robots.txt/x.html]\n'),
+        'b.txt': ' date 2025-02-30 A date that does not exist.\n',
+      },
+      '',
+    );
+    const input = path.dirname(result.errors[0]!.file);
+    const own = (alias: string) => ({ file: path.join(input, 'a.md'), line: 4, message: `alias ${alias} is where the site's own pages live; it cannot redirect` });
+    expect(result.errors).toEqual([
+      { file: path.join(input, 'b.txt'), line: 1, message: expect.stringContaining('2025-02-30') },
+      own('/sitemap.xml/'),
+      own('/feed.xml/'),
+      own('/articles.json/'),
+      own('/sitemap-2.xml/'),
+      own('/2025/07/04/page/2/'),
+      own('/2025/page/3/'),
+      own('/robots.txt/x.html'),
+    ]);
+  });
+});
+
 describe('build against the list (in memory)', () => {
   it('fails when a listed URL is neither an article nor an alias, and writes nothing', async () => {
     const { result, writer } = await buildWith({ 'a.md': md('Alpha') }, '/2025/07/04/alpha/\ta.md\n/2025/07/04/beta/\tb.md\n');
