@@ -1,6 +1,7 @@
 import matter from 'gray-matter';
+import yaml from 'js-yaml';
 import type { CalendarDate, ContentError, Correction, ParsedArticle } from '../types.js';
-import { isCalendarDate, utcDateToCalendarDate } from '../model/calendar.js';
+import { isCalendarDate } from '../model/calendar.js';
 import { deriveHeadline, hasWords } from '../model/headline.js';
 import { slugFromTitle } from '../model/slug.js';
 import { countWords, parseMarkdownBody, readingMinutes, renderBody, summarise, type Body } from './body.js';
@@ -21,9 +22,30 @@ function refuse(language: string) {
     throw new Error(`${language} front matter is not accepted`);
   };
 }
+/** `~`, `null` or nothing: a key with no value. */
+const NULL_TYPE = new yaml.Type('tag:yaml.org,2002:null', {
+  kind: 'scalar',
+  resolve: (text: string | null) => text === null || ['', '~', 'null', 'Null', 'NULL'].includes(text),
+  construct: () => null,
+});
+/** `true` and `false` (YAML 1.2's core spellings), for `draft:`. */
+const BOOL_TYPE = new yaml.Type('tag:yaml.org,2002:bool', {
+  kind: 'scalar',
+  resolve: (text: string | null) => text !== null && ['true', 'True', 'TRUE', 'false', 'False', 'FALSE'].includes(text),
+  construct: (text: string) => text.toLowerCase() === 'true',
+});
+/**
+ * Front matter is read with no implicit numbers or timestamps: every other scalar stays the text it
+ * was written as. js-yaml's default schema turned `date: 2025-07-04` into a `Date` at UTC midnight
+ * and `2025-02-30` into March 2 without complaint, `title: 1e3` into 1000, `slug: 0042` into 34 (octal)
+ * and `tags: [1.50]` into "1.5": each silently changed what the newsroom wrote.
+ */
+const FRONT_MATTER_SCHEMA = new yaml.Schema({ include: [yaml.FAILSAFE_SCHEMA], implicit: [NULL_TYPE, BOOL_TYPE] });
+
 const MATTER_OPTIONS = {
   language: 'yaml',
   engines: {
+    yaml: (text: string) => yaml.safeLoad(text, { schema: FRONT_MATTER_SCHEMA }) as object,
     js: refuse('js'),
     javascript: refuse('javascript'),
     coffee: refuse('coffee'),
@@ -42,17 +64,47 @@ interface FrontMatter {
   content: string;
 }
 
-/** The 1-based line of `key:` in the front matter, for error messages. */
+/**
+ * The 1-based line of `key:` in the front matter, for error messages: the top-level key (at the start
+ * of its line), else the first indented one.
+ */
 function lineOf(fm: FrontMatter, key: string): number | undefined {
-  const re = new RegExp(`^\\s*["']?${key}["']?\\s*:`);
-  const i = fm.lines.findIndex((l) => re.test(l));
+  const name = `["']?${key}["']?\\s*:`;
+  const top = new RegExp(`^${name}`);
+  const anywhere = new RegExp(`^\\s*${name}`);
+  let i = fm.lines.findIndex((l) => top.test(l));
+  if (i === -1) i = fm.lines.findIndex((l) => anywhere.test(l));
   return i === -1 ? undefined : i + 1;
 }
 
+/** The line of the `index`th item (`- …`) of the block list under top-level `key`, else the key's own line. */
+function lineOfItem(fm: FrontMatter, key: string, index: number): number | undefined {
+  const keyLine = lineOf(fm, key);
+  if (keyLine === undefined) return undefined;
+  let seen = -1;
+  let indent: number | undefined;
+  for (let i = keyLine; i < fm.lines.length; i++) {
+    const line = fm.lines[i]!;
+    if (/^\S/.test(line)) break; // the next top-level key
+    const item = /^(\s*)-(\s|$)/.exec(line);
+    if (!item || (indent !== undefined && item[1]!.length !== indent)) continue;
+    indent = item[1]!.length;
+    if (++seen === index) return i + 1;
+  }
+  return keyLine;
+}
+
 /**
- * js-yaml turns `date: 2025-07-04` into a `Date` at UTC midnight, and `2025-02-30` into March 2
- * without complaint. The literal as written is the truth, so read it back from the raw line.
+ * The calendar date a front-matter value gives, as written: `2025-07-04`, or the date of a timestamp
+ * such as `2025-07-04T23:30:00-08:00` (the newsroom's date, whatever the offset); else what is wrong.
  */
+function calendarDateIn(text: string): { date: CalendarDate } | { problem: string } {
+  const datePart = /^(\d{4}-\d{2}-\d{2})(?:[T ][0-9:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$/.exec(text)?.[1];
+  if (!datePart) return { problem: `"${excerpt(text)}" is not in the form YYYY-MM-DD` };
+  if (!isCalendarDate(datePart)) return { problem: `"${datePart}" is not a real calendar date` };
+  return { date: datePart };
+}
+
 function readDate(
   fm: FrontMatter,
   key: string,
@@ -62,34 +114,27 @@ function readDate(
   const value = fm.data[key];
   if (value === undefined || value === null) return undefined;
   const line = lineOf(fm, key);
-  if (typeof value === 'object' && !(value instanceof Date)) {
+  if (typeof value !== 'string') {
     errors.push({ file, line, message: `${key} must be a date such as 2025-07-04, found ${describe(value)}` });
     return undefined;
   }
-  const rawLine = line ? fm.lines[line - 1] : undefined;
-  const literal = rawLine?.replace(/^[^:]*:\s*/, '').replace(/\s+#.*$/, '').replace(/^["']|["']$/g, '').trim();
-  const text = value instanceof Date ? (literal ?? utcDateToCalendarDate(value)) : String(value);
-  // Accept a full timestamp but keep only its calendar date, as written.
-  const datePart = /^(\d{4}-\d{2}-\d{2})(?:[T ][0-9:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$/.exec(text)?.[1];
-  if (!datePart) {
-    errors.push({ file, line, message: `${key} "${excerpt(text)}" is not in the form YYYY-MM-DD` });
+  const found = calendarDateIn(value.trim());
+  if ('problem' in found) {
+    errors.push({ file, line, message: `${key} ${found.problem}` });
     return undefined;
   }
-  if (!isCalendarDate(datePart)) {
-    errors.push({ file, line, message: `${key} "${datePart}" is not a real calendar date` });
-    return undefined;
-  }
-  return datePart;
+  return found.date;
 }
 
 function readString(fm: FrontMatter, key: string, file: string, errors: ContentError[]): string | undefined {
   const value = fm.data[key];
   if (value === undefined || value === null) return undefined;
-  if (typeof value === 'string' || typeof value === 'number') {
-    const s = String(value).trim();
+  if (typeof value === 'string') {
+    const s = value.trim();
     return s.length > 0 ? s : undefined;
   }
-  errors.push({ file, line: lineOf(fm, key), message: `${key} must be text, found ${describe(value)}` });
+  const quote = typeof value === 'boolean' ? ` (write "${String(value)}" in quotes to mean the word)` : '';
+  errors.push({ file, line: lineOf(fm, key), message: `${key} must be text, found ${describe(value)}${quote}` });
   return undefined;
 }
 
@@ -97,14 +142,14 @@ function readTags(fm: FrontMatter, file: string, errors: ContentError[]): string
   const value = fm.data['tags'];
   if (value === undefined || value === null) return [];
   const list = typeof value === 'string' ? value.split(',') : value;
-  if (!Array.isArray(list) || list.some((t) => typeof t !== 'string' && typeof t !== 'number')) {
+  if (!Array.isArray(list) || list.some((t) => typeof t !== 'string')) {
     errors.push({ file, line: lineOf(fm, 'tags'), message: 'tags must be a list of words, e.g. tags: [Ukraine, diplomacy]' });
     return [];
   }
   const seen = new Set<string>();
   const tags: string[] = [];
-  for (const t of list as (string | number)[]) {
-    const tag = String(t).trim();
+  for (const t of list as string[]) {
+    const tag = t.trim();
     if (tag && !seen.has(tag.toLowerCase())) {
       seen.add(tag.toLowerCase());
       tags.push(tag);
@@ -128,21 +173,21 @@ function readCorrections(fm: FrontMatter, file: string, errors: ContentError[]):
     const entry = item as Record<string, unknown> | null;
     const rawDate = entry?.['date'];
     const text = entry?.['text'];
-    const date = rawDate instanceof Date ? utcDateToCalendarDate(rawDate) : typeof rawDate === 'string' ? rawDate.trim() : '';
+    const at = lineOfItem(fm, 'corrections', i);
     if (typeof text !== 'string' || text.trim() === '' || !entry) {
-      errors.push({ file, line, message: `corrections[${i}] needs a text; ${shape}` });
-    } else if (!isCalendarDate(date)) {
-      errors.push({ file, line, message: `corrections[${i}] date "${excerpt(String(rawDate))}" is not a real calendar date in the form YYYY-MM-DD` });
-    } else {
-      out.push({ date, text: text.trim() });
+      errors.push({ file, line: at, message: `corrections[${i}] needs a text; ${shape}` });
+      return;
     }
+    const found =
+      typeof rawDate === 'string' ? calendarDateIn(rawDate.trim()) : { problem: rawDate === undefined || rawDate === null ? 'is missing' : `is ${describe(rawDate)}, not a date` };
+    if ('problem' in found) errors.push({ file, line: at, message: `corrections[${i}] date ${found.problem}; ${shape}` });
+    else out.push({ date: found.date, text: text.trim() });
   });
   return out.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
 }
 
 function describe(value: unknown): string {
   if (Array.isArray(value)) return 'a list';
-  if (value instanceof Date) return 'a date';
   return typeof value === 'object' ? 'a mapping' : `${typeof value} ${JSON.stringify(value)}`;
 }
 

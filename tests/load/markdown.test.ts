@@ -39,6 +39,36 @@ describe('markdown format', () => {
     }
   });
 
+  it('takes the date from the top-level key, never from a date: line inside another value', () => {
+    expect(parsed('---\ntitle: T\nsummary: |\n  date: 2019-01-01\ndate: 2025-07-04\n---\nText').date).toBe('2025-07-04');
+    const a = parsed('---\ntitle: T\ncorrections:\n  - text: fix three\n    date: 2025-08-09\ndate: 2025-07-04\n---\nText');
+    expect([a.date, a.corrections]).toEqual(['2025-07-04', [{ date: '2025-08-09', text: 'fix three' }]]);
+    // YAML's anchors, aliases and values on the next line are dates like any other.
+    const b = parsed('---\ntitle: T\ndate: &d 2025-07-04\nupdated: *d\n---\nText');
+    expect([b.date, b.updated]).toEqual(['2025-07-04', '2025-07-04']);
+    expect(parsed('---\ntitle: T\ndate:\n  2025-07-04\n---\nText').date).toBe('2025-07-04');
+  });
+
+  it("keeps a correction's date as written, and reports a wrong one at its own line", () => {
+    const a = parsed('---\ntitle: T\ndate: 2025-07-04\ncorrections:\n  - date: 2025-07-05T23:30:00-08:00\n    text: fix two\n---\nText');
+    expect([a.corrections, a.modified]).toEqual([[{ date: '2025-07-05', text: 'fix two' }], '2025-07-05']);
+    const text = '---\ntitle: T\ndate: 2025-07-04\ncorrections:\n  - date: 2025-07-06\n    text: fine\n  - date: 2025-02-30\n    text: fix one\n  - text: no date\n---\nText';
+    const shape = 'corrections must be a list of {date: YYYY-MM-DD, text: "…"}';
+    expect(parseArticle(text, 'x.md')).toEqual([
+      { file: 'x.md', line: 7, message: `corrections[1] date "2025-02-30" is not a real calendar date; ${shape}` },
+      { file: 'x.md', line: 9, message: `corrections[2] date is missing; ${shape}` },
+    ]);
+  });
+
+  it('keeps number-like values as the text written: titles, slugs and tags', () => {
+    const a = parsed('---\ntitle: 1e3\ndate: 2025-07-04\nslug: 0042\ntags: [1.50, 0x1F, 007]\n---\nText');
+    expect([a.title, a.explicitSlug, a.tags]).toEqual(['1e3', '0042', ['1.50', '0x1F', '007']]);
+    expect(parsed('---\ntitle: 3.10\ndate: 2025-07-04\n---\nText').title).toBe('3.10');
+    expect(parseArticle('---\ntitle: true\ndate: 2025-07-04\n---\nText', 'x.md')).toEqual([
+      { file: 'x.md', line: 2, message: 'title must be text, found boolean true (write "true" in quotes to mean the word)' },
+    ]);
+  });
+
   it('renders Markdown with sanitising: no script, no event handlers, no javascript: URLs', () => {
     const a = parsed(readFixture('basic/hostile.md'));
     expect(a.bodyHtml).not.toMatch(/<script|<iframe|onerror|javascript:/i);
