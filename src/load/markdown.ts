@@ -1,7 +1,7 @@
 import matter from 'gray-matter';
 import yaml from 'js-yaml';
 import type { CalendarDate, ContentError, Correction, ParsedArticle } from '../types.js';
-import { isCalendarDate } from '../model/calendar.js';
+import { calendarDateProblem } from '../model/calendar.js';
 import { deriveHeadline, hasWords } from '../model/headline.js';
 import { slugFromTitle } from '../model/slug.js';
 import { countWords, parseMarkdownBody, readingMinutes, renderBody, summarise, type Body } from './body.js';
@@ -101,8 +101,8 @@ function lineOfItem(fm: FrontMatter, key: string, index: number): number | undef
 function calendarDateIn(text: string): { date: CalendarDate } | { problem: string } {
   const datePart = /^(\d{4}-\d{2}-\d{2})(?:[T ][0-9:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$/.exec(text)?.[1];
   if (!datePart) return { problem: `"${excerpt(text)}" is not in the form YYYY-MM-DD` };
-  if (!isCalendarDate(datePart)) return { problem: `"${datePart}" is not a real calendar date` };
-  return { date: datePart };
+  const problem = calendarDateProblem(datePart);
+  return problem ? { problem } : { date: datePart };
 }
 
 function readDate(

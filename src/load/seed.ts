@@ -1,5 +1,5 @@
 import type { ContentError, ParsedArticle } from '../types.js';
-import { parseCalendarDate } from '../model/calendar.js';
+import { calendarDateProblem } from '../model/calendar.js';
 import { deriveHeadline, hasWords } from '../model/headline.js';
 import { slugFromTitle } from '../model/slug.js';
 import { countWords, plainTextToMdast, readingMinutes, renderBody, summarise } from './body.js';
@@ -23,12 +23,8 @@ export function parseSeedArticle(text: string, file: string): ParsedArticle | Co
     return { file, line, message: `missing date: the first line must start with "date YYYY-MM-DD", found "${excerpt(lines[first]!)}"` };
   }
   const rawDate = m[1]!;
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(rawDate)) {
-    return { file, line, message: `date "${excerpt(rawDate)}" is not in the form YYYY-MM-DD` };
-  }
-  if (!parseCalendarDate(rawDate)) {
-    return { file, line, message: `date "${rawDate}" is not a real calendar date` };
-  }
+  const problem = calendarDateProblem(rawDate);
+  if (problem) return { file, line, message: `date ${problem.replace(rawDate, excerpt(rawDate))}` };
   const bodyText = [m[2] ?? '', ...lines.slice(first + 1)].join('\n').trim();
   if (bodyText.length === 0) return { file, line, message: 'article has a date but no text' };
 

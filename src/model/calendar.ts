@@ -1,3 +1,4 @@
+import { UTCDate } from '@date-fns/utc';
 import type { CalendarDate } from '../types.js';
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -8,21 +9,39 @@ export interface DateParts {
   day: number;
 }
 
-/** Splits `YYYY-MM-DD`; returns undefined for anything that is not a real calendar date (`2025-02-30`). */
+/**
+ * The earliest year an article may carry. `Date` maps years 0–99 to 1900–1999 and the site's URLs
+ * have four-digit years, so earlier dates were shown and filed under the wrong century; no news
+ * archive needs them.
+ */
+export const MIN_YEAR = 1000;
+
+/** Splits `YYYY-MM-DD`; returns undefined for anything that is not a real calendar date (`2025-02-30`) from MIN_YEAR on. */
 export function parseCalendarDate(text: string): DateParts | undefined {
   const m = ISO_DATE.exec(text);
   if (!m) return undefined;
   const year = Number(m[1]);
   const month = Number(m[2]);
   const day = Number(m[3]);
-  if (month < 1 || month > 12 || day < 1) return undefined;
+  if (year < MIN_YEAR || month < 1 || month > 12 || day < 1) return undefined;
   if (day > daysInMonth(year, month)) return undefined;
   return { year, month, day };
 }
 
+/** Why `text` is not a calendar date an article can have, or undefined when it is one. */
+export function calendarDateProblem(text: string): string | undefined {
+  const m = ISO_DATE.exec(text);
+  if (!m) return `"${text}" is not in the form YYYY-MM-DD`;
+  if (Number(m[1]) < MIN_YEAR) return `"${text}" is before the year ${MIN_YEAR}, which the archive's dates do not go back to`;
+  return parseCalendarDate(text) ? undefined : `"${text}" is not a real calendar date`;
+}
+
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
 export function daysInMonth(year: number, month: number): number {
-  // Day 0 of the next month is the last day of this one; UTC so no zone can shift it.
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  // Counted, not asked of `Date`, which takes years 0–99 for 1900–1999.
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  return month === 2 && leap ? 29 : DAYS_IN_MONTH[month - 1]!;
 }
 
 export function isCalendarDate(text: string): text is CalendarDate {
@@ -30,13 +49,21 @@ export function isCalendarDate(text: string): text is CalendarDate {
 }
 
 /**
- * A local-time `Date` at noon of the calendar day, for formatting with date-fns.
- * Noon, because some zones skip midnight on DST days; local, because date-fns formats in local time.
+ * The calendar day as a `Date` whose every getter reads UTC (`UTCDate`), at noon, for formatting with
+ * date-fns. Not local time: a zone that skipped a day (Kiritimati skipped 1994-12-31, Samoa 2011-12-30)
+ * has no local noon on it, and `Date` moved it to the next day's.
  */
-export function calendarDateToLocalNoon(date: CalendarDate): Date {
+export function calendarDateAsUtc(date: CalendarDate): Date {
   const p = parseCalendarDate(date);
   if (!p) throw new Error(`not a calendar date: ${date}`);
-  return new Date(p.year, p.month - 1, p.day, 12);
+  return utcNoon(p.year, p.month, p.day);
+}
+
+/** Noon UTC of a day, as a `UTCDate`. */
+export function utcNoon(year: number, month: number, day: number): Date {
+  const d = new UTCDate(Date.UTC(2000, 0, 1, 12));
+  d.setUTCFullYear(year, month - 1, day);
+  return d;
 }
 
 /** Reads a `Date` that js-yaml made from a bare `2025-07-04` (UTC midnight) back as the calendar date it was. */

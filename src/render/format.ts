@@ -1,11 +1,11 @@
 // The function's own module, not the `date-fns` barrel (which loads every function, about 0.5 s at start-up).
 import { format } from 'date-fns/format';
 import type { CalendarDate } from '../types.js';
-import { calendarDateToLocalNoon } from '../model/calendar.js';
+import { calendarDateAsUtc, utcNoon } from '../model/calendar.js';
 import { dateLocale, type DateLocale } from '../model/locales.js';
 
 /**
- * Human-readable dates in the configured locale. Works on calendar dates, so no zone can shift a day.
+ * Human-readable dates in the configured locale. Works on calendar dates read in UTC, so no zone can shift a day.
  * Each text is made once per build: an archive names the same few thousand days again and again, on
  * every page that lists, links or dates an article, and date-fns' `format` was the main thread's
  * largest single cost while pages were planned (1,057 of about 7,500 ms at 4,000 articles).
@@ -21,27 +21,27 @@ export class DateFormatter {
     this.dl = dl;
   }
   long(date: CalendarDate): string {
-    return remembered(this.longTexts, date, () => format(calendarDateToLocalNoon(date), this.dl.longDate, { locale: this.dl.locale }));
+    return remembered(this.longTexts, date, () => format(calendarDateAsUtc(date), this.dl.longDate, { locale: this.dl.locale }));
   }
   /** "July 2025" (stand-alone month name, as a heading needs in Slavic languages). */
   monthYear(year: number, month: number): string {
-    return remembered(this.monthYearTexts, year * 100 + month, () => format(new Date(year, month - 1, 15, 12), 'LLLL yyyy', { locale: this.dl.locale }));
+    return remembered(this.monthYearTexts, year * 100 + month, () => format(utcNoon(year, month, 15), 'LLLL yyyy', { locale: this.dl.locale }));
   }
   /** "July 4", for on-this-day pages that span years. */
   dayMonth(date: CalendarDate): string {
-    return remembered(this.dayMonthTexts, date, () => format(calendarDateToLocalNoon(date), this.dl.dayMonth, { locale: this.dl.locale }));
+    return remembered(this.dayMonthTexts, date, () => format(calendarDateAsUtc(date), this.dl.dayMonth, { locale: this.dl.locale }));
   }
   /** Short weekday names in calendar order, starting on the locale's first day of the week. */
   weekdayNames(): string[] {
     const start = this.weekStartsOn();
     // 2024-01-07 was a Sunday.
-    return Array.from({ length: 7 }, (_, i) => format(new Date(2024, 0, 7 + ((start + i) % 7), 12), 'EEEEEE', { locale: this.dl.locale }));
+    return Array.from({ length: 7 }, (_, i) => format(utcNoon(2024, 1, 7 + ((start + i) % 7)), 'EEEEEE', { locale: this.dl.locale }));
   }
   weekStartsOn(): number {
     return this.dl.locale.options?.weekStartsOn ?? 1;
   }
   monthName(month: number): string {
-    return format(new Date(2000, month - 1, 15, 12), 'LLLL', { locale: this.dl.locale });
+    return format(utcNoon(2000, month, 15), 'LLLL', { locale: this.dl.locale });
   }
 }
 

@@ -105,4 +105,15 @@ describe('isoTimestamp', () => {
     expect(isoTimestamp('2025-07-04', 'America/New_York')).toBe('2025-07-04T00:00:00-04:00');
     expect(isoTimestamp('2025-07-04', 'Asia/Kolkata')).toBe('2025-07-04T00:00:00+05:30');
   });
+
+  it("gives a DST-switch day its midnight's offset, not noon's, so the instant stays on that day", () => {
+    // Spring forward at 02:00: midnight was still standard time (noon's -07:00 put it at 23:00 the day before).
+    expect(isoTimestamp('2025-03-09', 'America/Los_Angeles')).toBe('2025-03-09T00:00:00-08:00');
+    expect(isoTimestamp('2025-03-30', 'Europe/Berlin')).toBe('2025-03-30T00:00:00+01:00');
+    expect(isoTimestamp('2025-10-05', 'Australia/Sydney')).toBe('2025-10-05T00:00:00+10:00');
+    // Fall back at 02:00: midnight was still summer time.
+    expect(isoTimestamp('2025-11-02', 'America/Los_Angeles')).toBe('2025-11-02T00:00:00-07:00');
+    // Chile skips midnight itself: the day starts at 01:00 -03:00, the same instant as 00:00 -04:00.
+    expect(isoTimestamp('2024-09-08', 'America/Santiago')).toBe('2024-09-08T00:00:00-04:00');
+  });
 });
