@@ -1,5 +1,5 @@
 import type { Article, TopicKind, TopicRef } from '../types.js';
-import { slugFromTitle } from './slug.js';
+import { topicSlug } from './slug.js';
 import { sharedIfEmpty } from './shared-empty.js';
 
 export interface Topic {
@@ -12,7 +12,10 @@ export interface Topic {
 
 /** An author's tags first, then the names the text gives, most specific kinds first. */
 const KIND_ORDER: TopicKind[] = ['tag', 'person', 'organization', 'place'];
-/** At most this many topics per article, so a long list of passing mentions does not drown the real ones. */
+/**
+ * At most this many topics per article from the names its text gives, so a long list of passing
+ * mentions does not drown the real ones. An author's tags are never dropped.
+ */
 const MAX_TOPICS_PER_ARTICLE = 8;
 
 function candidates(a: Article): { name: string; kind: TopicKind }[] {
@@ -40,7 +43,7 @@ export function buildTopics(articles: readonly Article[]): { articles: Article[]
   const slugs = new Map<string, string>();
   const slugOf = (name: string) => {
     let slug = slugs.get(name);
-    if (slug === undefined) slugs.set(name, (slug = slugFromTitle(name)));
+    if (slug === undefined) slugs.set(name, (slug = topicSlug(name)));
     return slug;
   };
   const articlesWithTopics = articles.map((a) => {
@@ -48,7 +51,7 @@ export function buildTopics(articles: readonly Article[]): { articles: Article[]
     const seen = new Set<string>();
     for (const c of candidates(a)) {
       const slug = slugOf(c.name);
-      if (slug === 'article' || seen.has(slug) || refs.length >= MAX_TOPICS_PER_ARTICLE) continue;
+      if (slug === '' || seen.has(slug) || (c.kind !== 'tag' && refs.length >= MAX_TOPICS_PER_ARTICLE)) continue;
       seen.add(slug);
       let topic = bySlug.get(slug);
       if (!topic) bySlug.set(slug, (topic = { slug, name: c.name, kind: c.kind, articles: [], spellings: new Map() }));

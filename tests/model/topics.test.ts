@@ -35,6 +35,27 @@ describe('buildTopics', () => {
   });
 });
 
+describe('topics from tags that do not transliterate, and many tags', () => {
+  it('keeps every tag: one in a script with no Latin spelling gets a slug of its own letters', () => {
+    const { topics } = buildTopics([article('a', '2025-01-01', ['Ελλάδα', 'עברית', '한국', '日本', 'Article', 'Україна', '!!!'])]);
+    expect(topics.map((t) => [t.slug, t.name])).toEqual([
+      ['article', 'Article'],
+      ['ellada', 'Ελλάδα'],
+      ['ukrayina', 'Україна'],
+      ['עברית', 'עברית'],
+      ['日本', '日本'],
+      ['한국', '한국'],
+    ]);
+  });
+
+  it("keeps all of an author's tags, and at most eight topics in all from names found in the text", () => {
+    const tags = ['t1', 't2', 't3', 't4', 't5', 't6', 't7', 't8', 't9', 't10'];
+    const { articles } = buildTopics([article('a', '2025-01-01', tags, { places: ['Kyiv'] }), article('b', '2025-01-02', ['t1'], { places: ['P1', 'P2', 'P3', 'P4', 'P5', 'P6', 'P7', 'P8', 'P9'] })]);
+    expect(articles[0]!.topics.map((t) => t.name)).toEqual(tags);
+    expect(articles[1]!.topics.map((t) => t.name)).toEqual(['t1', 'P1', 'P2', 'P3', 'P4', 'P5', 'P6', 'P7']);
+  });
+});
+
 describe('relatedArticles', () => {
   it('ranks by shared topics, then nearness in time, and fills up to three from neighbours', () => {
     const { articles, topics } = buildTopics([
