@@ -101,7 +101,8 @@ export async function scanInputs(
     const chunk = files.slice(i, i + READ_AHEAD);
     await Promise.all(
       chunk.map(async (f, k) => {
-        const key = stats.keyOf(f) ?? (readUnknown ? contentKey(generator, f.file, await readFile(f.full)) : undefined);
+        // A file that cannot be read gets no key here: parsing reports it, with the rest of the input's errors.
+        const key = stats.keyOf(f) ?? (readUnknown ? await readFile(f.full).then((bytes) => contentKey(generator, f.file, bytes), () => undefined) : undefined);
         keys[i + k] = key;
         if (key !== undefined) stats.remember(f, key);
       }),

@@ -31,8 +31,10 @@ async function runCheck(flags: ArchiveFlags & PublishedFlags): Promise<ExitCode>
     errors.push(...result.errors);
     articles = result.articles;
   } catch (e) {
-    // Templates are the only thing left that can fail once the content is valid.
-    errors.push({ file: flags.templates, message: `a template failed to render: ${e instanceof Error ? e.message : String(e)}` });
+    // Once the content is valid, what is left to fail is a template (liquidjs's errors carry the
+    // template token they failed at); anything else is not the templates' doing, and is not reported as such.
+    if (!(e instanceof Error && 'token' in e)) throw e;
+    errors.push({ file: flags.templates, message: `a template failed to render: ${e.message}` });
   }
   if (errors.length > 0) {
     printErrors(errors, 'check failed');

@@ -22,7 +22,7 @@ export function parseArticle(text: string, file: string): ParsedArticle | Conten
   const parser = (PARSERS as Readonly<Record<string, Parser>>)[extensionOf(file)];
   if (!parser) return [{ file, message: `not an article file: expected one of ${Object.keys(PARSERS).join(', ')}` }];
   if (text.includes('\u0000')) {
-    const line = text.slice(0, text.indexOf('\u0000')).split('\n').length;
+    const line = text.slice(0, text.indexOf('\u0000')).split(/\r\n?|\n/).length;
     return [{ file, line, message: 'file contains a NUL character: it looks like a binary file, not an article' }];
   }
   const control = findForbiddenCharacter(text);
@@ -70,10 +70,32 @@ export function decodeUtf8(bytes: Uint8Array, file: string): string | ContentErr
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    // Find the first undecodable byte by decoding leniently and locating the replacement character.
-    const lenient = new TextDecoder('utf-8').decode(bytes);
-    const at = lenient.indexOf('\uFFFD');
-    const line = at === -1 ? undefined : lenient.slice(0, at).split('\n').length;
+    const at = firstInvalidByte(bytes);
+    const line = new TextDecoder('utf-8').decode(bytes.subarray(0, at)).split(/\r\n?|\n/).length;
     return { file, line, message: 'file is not valid UTF-8 text: save it as UTF-8' };
   }
+}
+
+/**
+ * Where the first byte that is not UTF-8 is, found by halving: a prefix decodes (as a stream, so a
+ * sequence cut at its end is not an error) exactly when it ends before that byte. Not by looking for
+ * U+FFFD in a lenient decoding, which finds a real U+FFFD written earlier in the file first.
+ */
+function firstInvalidByte(bytes: Uint8Array): number {
+  const decodes = (n: number) => {
+    try {
+      new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, n), { stream: true });
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  let low = 0;
+  let high = bytes.length;
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    if (decodes(mid)) low = mid;
+    else high = mid - 1;
+  }
+  return low;
 }

@@ -6,7 +6,9 @@ import { countWords, plainTextToMdast, readingMinutes, renderBody, summarise } f
 import { splitDateline } from './dateline.js';
 import { extractEntities } from './entities.js';
 
-const DATE_LINE = /^\s*date[ \t]+(\S+)(?:[ \t]+(.*))?$/;
+// `[^\n]`, not `.`: a first line may hold a line or paragraph separator (U+2028, U+2029), which `.` does not match.
+// Any space but a line break between the parts: a no-break space after the date is a space too.
+const DATE_LINE = /^\s*date[^\S\n]+(\S+)(?:[^\S\n]+([^\n]*))?$/;
 
 /**
  * The seed format (`.txt`): the first non-blank line is ` date YYYY-MM-DD` followed by the start of

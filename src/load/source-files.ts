@@ -12,6 +12,26 @@ export interface SourceFile {
   bytes: Uint8Array;
 }
 
+/**
+ * A file or folder the build cannot read (its permissions, or it vanished while the build ran):
+ * an error naming it, so the rest of the input is still checked and reported in the same run.
+ */
+export function unreadable(file: string, err: unknown): ContentError {
+  const code = (err as NodeJS.ErrnoException | undefined)?.code;
+  const reason =
+    code === 'EACCES' || code === 'EPERM'
+      ? 'permission denied: let the user running the build read it'
+      : code === 'ENOENT'
+        ? 'it disappeared while the build was reading the input'
+        : err instanceof Error
+          ? err.message
+          : String(err);
+  return { file, message: `cannot be read (${reason})` };
+}
+
+/** A line break, tab or other control character: a name with one would break the one-line-per-URL list of published URLs. */
+const CONTROL_IN_NAME = /[\u0000-\u001F\u007F-\u009F]/;
+
 /** How a path is shown in messages: relative to the working folder when inside it, else absolute. */
 export function displayPath(file: string, cwd = process.cwd()): string {
   const abs = path.resolve(file);
@@ -27,7 +47,13 @@ export function displayPath(file: string, cwd = process.cwd()): string {
 export async function readSourceFiles(inputDir: string): Promise<{ files: SourceFile[]; errors: ContentError[] }> {
   const { files, errors } = await listSourceFiles(inputDir);
   const read: SourceFile[] = [];
-  for (const f of files) read.push({ file: f.file, relative: f.relative, bytes: await readFile(f.full) });
+  for (const f of files) {
+    try {
+      read.push({ file: f.file, relative: f.relative, bytes: await readFile(f.full) });
+    } catch (err) {
+      errors.push(unreadable(f.file, err));
+    }
+  }
   return { files: read, errors };
 }
 
@@ -67,13 +93,23 @@ export async function listSourceFiles(inputDir: string): Promise<{ files: Listed
   };
 
   function walk(dir: string, relDir: string): void {
-    const entries = readdirSync(dir, { withFileTypes: true });
+    let entries;
+    try {
+      entries = readdirSync(dir, { withFileTypes: true });
+    } catch (err) {
+      errors.push(unreadable(relDir ? shownOf(dir, relDir) : shownBase, err));
+      return;
+    }
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const entry of entries) {
       if (entry.name.startsWith('.')) continue;
       const rel = relDir ? `${relDir}/${entry.name}` : entry.name;
       const full = path.join(base, rel);
       const shown = shownOf(full, rel);
+      if (CONTROL_IN_NAME.test(entry.name)) {
+        errors.push({ file: JSON.stringify(shown), message: 'its name has a line break, tab or other control character; rename it' });
+        continue;
+      }
       let stat = lstatSync(full);
       if (stat.isSymbolicLink()) {
         let target: string;

@@ -4,6 +4,7 @@ import type { ContentError, ParsedArticle } from '../types.js';
 import { PackAppender, type BodyRef } from '../cache/body-store.js';
 import { contentKey } from '../cache/keys.js';
 import { decodeUtf8, parseArticle } from '../load/parse-article.js';
+import { unreadable } from '../load/source-files.js';
 
 /** A parsed article without its body, which went to a pack file instead. */
 export type ParsedRecord = Omit<ParsedArticle, 'bodyHtml'>;
@@ -53,7 +54,13 @@ export async function parseBatch(batch: ParseBatch): Promise<ParseOutcome[]> {
 async function parseInto(batch: ParseBatch, appender: PackAppender): Promise<ParseOutcome[]> {
   const out: ParseOutcome[] = [];
   for (const item of batch.items) {
-    const bytes = readFileSync(item.full);
+    let bytes: Uint8Array;
+    try {
+      bytes = readFileSync(item.full);
+    } catch (err) {
+      out.push({ index: item.index, errors: [unreadable(item.file, err)] });
+      continue;
+    }
     const key = item.findKey ? contentKey(batch.generator, item.file, bytes) : undefined;
     const text = decodeUtf8(bytes, item.file);
     if (typeof text !== 'string') {

@@ -12,6 +12,9 @@ const KIND_HEADINGS: Record<TopicKind, string> = {
   tag: 'Subjects',
 };
 
+/** One collation whatever the build machine's locale (`localeCompare` used the machine's: Åland sorted apart in Swedish). */
+const byName = new Intl.Collator('en');
+
 /** `/topics/`: every topic with its article count, grouped by kind, most-covered first. */
 export function topicsIndexJob(model: SiteModel, ctx: RenderContext): PageJob {
   const { link } = ctx;
@@ -20,7 +23,7 @@ export function topicsIndexJob(model: SiteModel, ctx: RenderContext): PageJob {
       heading: KIND_HEADINGS[kind],
       topics: model.topics
         .filter((t) => t.kind === kind)
-        .sort((x, y) => y.articles.length - x.articles.length || x.name.localeCompare(y.name))
+        .sort((x, y) => y.articles.length - x.articles.length || byName.compare(x.name, y.name))
         .map((t) => ({ href: link.href(link.topicPath(t.slug)), label: t.name, count: t.articles.length })),
     }))
     .filter((g) => g.topics.length > 0);

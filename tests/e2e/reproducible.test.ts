@@ -36,7 +36,8 @@ globalThis.Date = Shifted;\n`,
 describe('reproducible builds', () => {
   it('two builds of the same input are byte-identical across file order, mtimes, TZ, locale and clock', () => {
     const root = tempDir();
-    const sources = [path.join(repoRoot, 'seeds'), path.join(fixtures, 'basic')];
+    // collation/: tags that sort apart in Swedish (Å after Z), so a locale-dependent sort shows.
+    const sources = [path.join(repoRoot, 'seeds'), path.join(fixtures, 'basic'), path.join(fixtures, 'collation')];
     const shifter = clockShifter(root);
     const runs = [
       { order: 'forward', mtime: new Date('2001-01-01T00:00:00Z'), env: { TZ: 'Pacific/Kiritimati', LANG: 'C', LC_ALL: 'C', CLOCK_SHIFT_MS: '0', SOURCE_DATE_EPOCH: '1800000000' } },
@@ -44,7 +45,7 @@ describe('reproducible builds', () => {
         order: 'reverse',
         mtime: new Date('2030-06-15T12:34:56Z'),
         // Ten years and eleven hours on, in the zone furthest from Kiritimati.
-        env: { TZ: 'America/Los_Angeles', LANG: 'de_DE.UTF-8', LC_ALL: 'de_DE.UTF-8', CLOCK_SHIFT_MS: String(3_650 * 86_400_000 + 11 * 3_600_000), SOURCE_DATE_EPOCH: '1800000000', NODE_OPTIONS: `--require ${shifter}` },
+        env: { TZ: 'America/Los_Angeles', LANG: 'sv_SE.UTF-8', LC_ALL: 'sv_SE.UTF-8', CLOCK_SHIFT_MS: String(3_650 * 86_400_000 + 11 * 3_600_000), SOURCE_DATE_EPOCH: '1800000000', NODE_OPTIONS: `--require ${shifter}` },
       },
     ] as const;
     const outputs = runs.map((run, i) => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseArticle } from '../../src/load/parse-article.js';
+import { decodeUtf8, parseArticle } from '../../src/load/parse-article.js';
 import type { ParsedArticle } from '../../src/types.js';
 import { readFixture } from '../helpers.js';
 
@@ -64,5 +64,20 @@ describe('seed format', () => {
     expect(parseArticle(' date 2025-02-28 a\n\u0000b', 'x.txt')).toEqual([
       { file: 'x.txt', line: 2, message: 'file contains a NUL character: it looks like a binary file, not an article' },
     ]);
+    // Old Mac line endings count as lines too.
+    expect(parseArticle(' date 2025-02-28 a\rb\rc\u0000\r', 'x.txt')).toEqual([
+      { file: 'x.txt', line: 3, message: 'file contains a NUL character: it looks like a binary file, not an article' },
+    ]);
+  });
+
+  it('reads a first line with a line separator in it, or a no-break space after the date', () => {
+    const a = parsed(' date 2025-07-06 Line separator\u2028inside the first sentence. More.');
+    expect([a.date, a.title]).toEqual(['2025-07-06', 'Line separator inside the first sentence']);
+    expect(parsed(' date 2025-07-06\u00A0Talks resumed on Monday.').title).toBe('Talks resumed on Monday');
+  });
+
+  it('puts a byte that is not UTF-8 at its line, past a real U+FFFD and lone CR line endings', () => {
+    const bytes = new Uint8Array([...new TextEncoder().encode(' date 2025-07-06 \uFFFD is a real character.\ra\rb\r'), 0xc3, 0x28, 0x0a]);
+    expect(decodeUtf8(bytes, 'x.txt')).toEqual({ file: 'x.txt', line: 4, message: 'file is not valid UTF-8 text: save it as UTF-8' });
   });
 });

@@ -44,4 +44,10 @@ describe('the build date', () => {
     expect(buildInstant('', 5)).toEqual({ ms: 5, from: 'clock' });
     expect(buildInstant('yesterday', 5)).toBe('SOURCE_DATE_EPOCH must be whole seconds since 1970-01-01 UTC, found "yesterday"');
   });
+
+  it('refuses a SOURCE_DATE_EPOCH past the year 9999, whose date no article could be compared with', () => {
+    expect(buildInstant('253402300799', 5)).toEqual({ ms: 253402300799000, from: 'SOURCE_DATE_EPOCH' });
+    expect(buildInstant('253402300800', 5)).toBe('SOURCE_DATE_EPOCH must be a moment before the year 10000 (at most 253402300799), found "253402300800"');
+    expect(buildInstant('99999999999999', 5)).toBe('SOURCE_DATE_EPOCH must be a moment before the year 10000 (at most 253402300799), found "99999999999999"');
+  });
 });
