@@ -107,6 +107,12 @@ describe('build (in memory)', () => {
     expect(second).toContain('<a rel="prev" href="/news/">← Newer</a>');
     expect(second).toContain('<a rel="next" href="/news/page/3/">Older →</a>');
     expect(second).toContain('Page 2 of 3');
+    // A month runs in date order: its later pages hold later days.
+    const monthPages = [...writer.files.keys()].filter((f) => /^\d{4}\/\d{2}\/page\/2\/index\.html$/.test(f));
+    expect(monthPages).toEqual(['2025/07/page/2/index.html']);
+    const month = writer.text('2025/07/page/2/index.html');
+    expect(month).toContain('<a rel="prev" href="/news/2025/07/">← Earlier</a>');
+    expect(month).not.toContain('Newer');
   });
 });
 

@@ -75,14 +75,16 @@ export interface CorrectionEntry {
   date: string;
   text: string;
   article: Article;
+  /** A correction the newsroom wrote, or a bare `updated` date. */
+  kind: 'correction' | 'update';
 }
 
 /** Corrections, plus bare `updated` dates as "Updated" entries, newest first. */
 export function correctionEntries(model: SiteModel): CorrectionEntry[] {
   const entries: CorrectionEntry[] = [];
   for (const a of model.articles) {
-    for (const c of a.corrections) entries.push({ date: c.date, text: c.text, article: a });
-    if (a.updated && !a.corrections.some((c) => c.date === a.updated)) entries.push({ date: a.updated, text: 'Article updated.', article: a });
+    for (const c of a.corrections) entries.push({ date: c.date, text: c.text, article: a, kind: 'correction' });
+    if (a.updated && !a.corrections.some((c) => c.date === a.updated)) entries.push({ date: a.updated, text: 'Article updated.', article: a, kind: 'update' });
   }
   return entries.sort((x, y) => (x.date !== y.date ? (x.date < y.date ? 1 : -1) : x.article.source < y.article.source ? -1 : 1));
 }

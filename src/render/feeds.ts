@@ -77,7 +77,11 @@ function addArticle(feed: Feed, a: Article, ctx: RenderContext, format: FeedForm
     published: instantOf(a.date, config.timeZone),
     description: text(textOf(a.summary)),
     content: format === 'json' ? body : htmlInCdata(body),
-    author: [{ name: a.author ?? config.publisher }],
+    // RSS's own <author> must be an e-mail address; a name goes in Dublin Core's <dc:creator> (the
+    // library declares its namespace for full-text feeds).
+    ...(format === 'rss'
+      ? { extensions: [{ name: 'dc:creator', objects: { _text: a.author ?? config.publisher } }] }
+      : { author: [{ name: a.author ?? config.publisher }] }),
     // RSS writes a category as element text, which the library escapes; Atom as attributes, which it
     // does not. Atom requires a term: the topic's slug, which names its page.
     category: a.topics.map((t) => (format === 'atom' ? { name: attributeText(t.name), term: t.slug } : { name: t.name })),
@@ -134,7 +138,7 @@ export function* feedFiles(model: SiteModel, ctx: RenderContext): Generator<Site
         const nth = (ids.get(id) ?? 0) + 1;
         ids.set(id, nth);
         feed.addItem({
-          title: textAsHtml(`Correction: ${c.article.title}`),
+          title: textAsHtml(`${c.kind === 'update' ? 'Update' : 'Correction'}: ${c.article.title}`),
           id: nth === 1 ? id : `${id}-${nth}`,
           link: url,
           date: instantOf(c.date, config.timeZone),

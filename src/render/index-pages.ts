@@ -135,7 +135,7 @@ export function* monthPageJobs(months: readonly MonthEntry[], i: number, ctx: Re
         href: link.href(link.dayPath(m.year, m.month, Number(run.key.slice(8)))),
         articles: run.items.map((a) => articleSummaryView(a, link, dates)),
       })),
-      pagination: paginationView(page, link),
+      pagination: paginationView(page, link, 'date-order'),
       prev: prev ? { href: link.href(link.monthPath(prev.year, prev.month)), label: dates.monthYear(prev.year, prev.month) } : null,
       next: next ? { href: link.href(link.monthPath(next.year, next.month)), label: dates.monthYear(next.year, next.month) } : null,
     }));
@@ -167,7 +167,7 @@ export function* dayPageJobs(days: readonly DayEntry[], i: number, ctx: RenderCo
       }),
       day: { label: dates.long(iso), dateIso: iso, count: d.articles.length },
       articles: page.items.map((a) => articleSummaryView(a, link, dates)),
-      pagination: paginationView(page, link),
+      pagination: paginationView(page, link, 'date-order'),
       prev: dayLink(prev),
       next: dayLink(next),
     }));

@@ -84,6 +84,9 @@ export interface PaginationView {
   total: number;
   prevHref: string;
   nextHref: string;
+  /** "← Newer" on lists that run newest first (home, topics), "← Earlier" on those that run in date order (a month, a day). */
+  prevLabel: string;
+  nextLabel: string;
 }
 
 /** Turns site-relative paths into links and absolute URLs under the configured base. */
@@ -149,12 +152,15 @@ export function articleSummaryView(a: Article, link: Linker, dates: DateFormatte
   };
 }
 
-export function paginationView<T>(page: Page<T>, link: Linker): PaginationView {
+export function paginationView<T>(page: Page<T>, link: Linker, order: 'newest-first' | 'date-order' = 'newest-first'): PaginationView {
+  const newestFirst = order === 'newest-first';
   return {
     number: page.number,
     total: page.total,
     prevHref: page.prevPath ? link.href(page.prevPath) : '',
     nextHref: page.nextPath ? link.href(page.nextPath) : '',
+    prevLabel: newestFirst ? '← Newer' : '← Earlier',
+    nextLabel: newestFirst ? 'Older →' : 'Later →',
   };
 }
 

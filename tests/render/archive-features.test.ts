@@ -148,7 +148,11 @@ describe('sitemaps, robots and 404', () => {
     expect(news.match(/<url>/g)).toHaveLength(4);
     expect(news).toContain('<news:publication_date>2025-07-04T00:00:00+03:00</news:publication_date>');
     expect(writer.text('robots.txt')).toContain('Sitemap: https://example.org/news/sitemap.xml');
-    expect(writer.text('404.html')).toContain('<h1>Page not found</h1>');
+    const notFound = writer.text('404.html');
+    expect(notFound).toContain('<h1>Page not found</h1>');
+    // Served for every missing URL: kept out of search engines, and it claims no URL of its own.
+    expect(notFound).toContain('<meta name="robots" content="noindex">');
+    expect(notFound).not.toMatch(/rel="canonical"|og:url/);
   });
 
   it('becomes a sitemap index past the per-file limit', async () => {
