@@ -219,6 +219,37 @@ function readFrontMatter(text: string, file: string): FrontMatter | ContentError
   }
 }
 
+/** Every front-matter key an article may have. */
+const KNOWN_KEYS = ['title', 'date', 'updated', 'slug', 'summary', 'dateline', 'author', 'tags', 'corrections', 'aliases', 'draft'];
+
+/** Edits (insert, delete, replace one letter, or swap two) that turn `a` into `b`, up to 3. */
+function editDistance(a: string, b: string): number {
+  if (Math.abs(a.length - b.length) > 2) return 3;
+  const d = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array<number>(b.length).fill(0)]);
+  for (let j = 1; j <= b.length; j++) d[0]![j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      d[i]![j] = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i]![j] = Math.min(d[i]![j]!, d[i - 2]![j - 2]! + 1);
+    }
+  }
+  return d[a.length]![b.length]!;
+}
+
+/**
+ * A key that is nearly one of ours (`tittle`, `tag`, `Date`) is a typo whose value would be silently
+ * ignored (a title derived from the body instead, tags gone): an error that names the key meant.
+ * Other unknown keys (`layout`, `categories`, from another tool's archive) are left alone.
+ */
+function misspelledKeys(fm: FrontMatter, file: string, errors: ContentError[]): void {
+  for (const key of Object.keys(fm.data)) {
+    if (KNOWN_KEYS.includes(key)) continue;
+    const meant = KNOWN_KEYS.find((k) => k === key.toLowerCase() || (k.length >= 4 && editDistance(key.toLowerCase(), k) <= (k.length >= 6 ? 2 : 1)));
+    if (meant) errors.push({ file, line: lineOf(fm, key), message: `unknown key "${excerpt(key, 30)}": did you mean "${meant}"?` });
+  }
+}
+
 function latest(dates: (CalendarDate | undefined)[]): CalendarDate | undefined {
   return dates.filter((d): d is CalendarDate => d !== undefined).sort().at(-1);
 }
@@ -259,6 +290,7 @@ export function parseMarkdownArticle(text: string, file: string): ParsedArticle 
   if ('message' in fm) return [fm];
   const errors: ContentError[] = [];
 
+  misspelledKeys(fm, file, errors);
   const date = readDate(fm, 'date', file, errors);
   if (fm.data['date'] === undefined || fm.data['date'] === null) {
     errors.push({ file, line: 1, message: 'missing date: add "date: YYYY-MM-DD" to the front matter' });

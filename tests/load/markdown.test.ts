@@ -60,6 +60,15 @@ describe('markdown format', () => {
     ]);
   });
 
+  it("names the key meant for a misspelled one, whose value would be lost, and leaves other tools' keys alone", () => {
+    const text = '---\ntittle: T\ndate: 2025-07-04\ntag: [a]\nDate: 2025-07-05\nlayout: post\ncategories: [x]\ndescription: d\n---\nText';
+    expect(parseArticle(text, 'x.md')).toEqual([
+      { file: 'x.md', line: 2, message: 'unknown key "tittle": did you mean "title"?' },
+      { file: 'x.md', line: 4, message: 'unknown key "tag": did you mean "tags"?' },
+      { file: 'x.md', line: 5, message: 'unknown key "Date": did you mean "date"?' },
+    ]);
+  });
+
   it('keeps number-like values as the text written: titles, slugs and tags', () => {
     const a = parsed('---\ntitle: 1e3\ndate: 2025-07-04\nslug: 0042\ntags: [1.50, 0x1F, 007]\n---\nText');
     expect([a.title, a.explicitSlug, a.tags]).toEqual(['1e3', '0042', ['1.50', '0x1F', '007']]);
