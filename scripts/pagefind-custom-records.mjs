@@ -1,0 +1,42 @@
+// Pagefind's CPU time to add the article pages of a built site as HTML projections (what the build
+// hands it) and as custom records (text, title, date and filters taken from the projection), and to
+// write each index; two rounds, in turn.
+//   node scripts/pagefind-custom-records.mjs <built site> [pages=2000]
+// Needs lib/ (`node scripts/compile.mjs`).
+import * as pagefind from 'pagefind';
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { articlePages } from './article-pages.mjs';
+import { searchProjection } from '../lib/search/search-projection.js';
+const [root, n='2000', mode='both'] = process.argv.slice(2);
+function cpu() {
+  const pid = execFileSync('pgrep', ['-P', String(process.pid), '-f', 'pagefind'], { encoding: 'utf8' }).trim().split('\n')[0];
+  const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return (Number(f[11]) + Number(f[12])) * 10;
+}
+const pages = articlePages(root, Number(n));
+const proj = pages.map((r) => searchProjection(readFileSync(path.join(root, r), 'utf8')));
+const recs = proj.map((h, i) => {
+  const title = /<h1>([^<]*)<\/h1>/.exec(h)[1];
+  const body = h.replace(/<[^>]*data-pagefind-ignore[^>]*>[\s\S]*?<\/(h2|p)>/g, '').replace(/<title>[\s\S]*?<\/title>/, '').replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').trim();
+  return { url: '/' + pages[i].replace(/index\.html$/, ''), content: body, language: 'en', meta: { title, date: /data-pagefind-meta="date:([^"]*)"/.exec(h)[1] }, filters: { year: [/year:(\d+)/.exec(h)[1]] }, sort: { date: /date:(\d{4}-\d\d-\d\d)/.exec(h)[1] } };
+});
+async function run(kind) {
+  const { index } = await pagefind.createIndex({});
+  const c0 = cpu(); const t0 = performance.now();
+  const pending = new Set();
+  for (let i = 0; i < pages.length; i++) {
+    const job = (kind === 'html' ? index.addHTMLFile({ sourcePath: pages[i], content: proj[i] }) : index.addCustomRecord(recs[i])).finally(() => pending.delete(job));
+    pending.add(job);
+    if (pending.size >= 64) await Promise.race(pending);
+  }
+  await Promise.all(pending);
+  const c1 = cpu(); const t1 = performance.now();
+  const { files } = await index.getFiles();
+  const c2 = cpu(); const t2 = performance.now();
+  console.log(kind.padEnd(7), `add cpu ${c1 - c0} ms wall ${(t1 - t0).toFixed(0)}; write cpu ${c2 - c1} wall ${(t2 - t1).toFixed(0)}; files ${files.length}`);
+  await index.deleteIndex();
+}
+for (let r = 0; r < 2; r++) { await run('html'); await run('custom'); }
+await pagefind.close();
