@@ -7,6 +7,7 @@ import { textOf } from '../model/one-byte.js';
 import type { PageJob, RenderContext } from './page-job.js';
 import { jsonForScript, newsArticleJsonLd } from './structured-data.js';
 import { articleSummaryView, pageMeta } from './views.js';
+import { rebaseBodyLinks } from './body-links.js';
 
 /**
  * The article page: headline, date, dateline, byline, body, corrections, topics, related articles,
@@ -65,7 +66,7 @@ function articleView(a: Article, older: Article | undefined, newer: Article | un
       updatedText: a.modified ? dates.long(a.modified) : '',
       dateline: a.dateline ?? '',
       author: a.author ?? '',
-      bodyHtml: ctx.bodyOf(a),
+      bodyHtml: rebaseBodyLinks(ctx.bodyOf(a), config.basePath),
       topics: a.topics.map((t) => ({ href: link.href(link.topicPath(t.slug)), label: t.name, kind: t.kind })),
       corrections: a.corrections.map((c) => ({ dateIso: c.date, dateText: dates.long(c.date), text: c.text })),
       readingMinutes: a.readingMinutes,

@@ -7,6 +7,7 @@ import { correctionEntries } from './day-pages.js';
 import type { RenderContext } from './page-job.js';
 import type { SiteFile } from './site-files.js';
 import { topicFeedPath } from './topic-pages.js';
+import { rebaseBodyLinks } from './body-links.js';
 
 /** How many of the latest articles a feed carries. */
 export const FEED_SIZE = 20;
@@ -68,7 +69,7 @@ function addArticle(feed: Feed, a: Article, ctx: RenderContext, format: FeedForm
   const url = ctx.link.absolute(a.path);
   // JSON Feed's title and summary are plain text; in XML they are HTML (see textAsHtml).
   const text = format === 'json' ? (s: string) => s : textAsHtml;
-  const body = ctx.bodyOf(a);
+  const body = rebaseBodyLinks(ctx.bodyOf(a), ctx.link.absolute('/'));
   feed.addItem({
     title: text(a.title),
     id: url,

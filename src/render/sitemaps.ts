@@ -22,7 +22,8 @@ async function toXml(kind: 'urlset' | 'news' | 'index', items: readonly unknown[
   const stream =
     kind === 'index'
       ? new SitemapIndexStream()
-      : new SitemapStream(kind === 'news' ? { xmlns: { news: true, xhtml: false, image: false, video: false } } : undefined);
+      : // lastmod as the calendar date it is: as a timestamp it was UTC midnight, hours off the page's own publication time.
+        new SitemapStream(kind === 'news' ? { xmlns: { news: true, xhtml: false, image: false, video: false }, lastmodDateOnly: true } : { lastmodDateOnly: true });
   return (await streamToPromise(Readable.from(items).pipe(stream))).toString('utf8');
 }
 
