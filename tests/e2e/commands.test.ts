@@ -72,7 +72,7 @@ describe('news-archive check', () => {
     expect(r.stderr).toContain('archive.config.json:2: pageSize must be a whole number from 1 to 1000');
     expect(r.stderr).toContain('seeds/impossible-date/bad.md:3: date "2025-02-30" is not a real calendar date');
     expect(r.stderr).toContain('seeds/js-front-matter/evil.md:1: front matter must be YAML');
-    expect(r.stderr).toMatch(/\n12 errors in 12 files\ncheck failed\n$/);
+    expect(r.stderr).toMatch(/\n16 errors in 16 files\ncheck failed\n$/);
     expect(snapshotTree(root)).toEqual(before);
   });
 });
