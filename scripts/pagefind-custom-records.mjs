@@ -4,19 +4,10 @@
 //   node scripts/pagefind-custom-records.mjs <built site> [pages=2000]
 // Needs lib/ (`node scripts/compile.mjs`).
 import * as pagefind from 'pagefind';
-import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { articlePages } from './article-pages.mjs';
-import { searchProjection } from '../lib/search/search-projection.js';
-const [root, n='2000', mode='both'] = process.argv.slice(2);
-function cpu() {
-  const pid = execFileSync('pgrep', ['-P', String(process.pid), '-f', 'pagefind'], { encoding: 'utf8' }).trim().split('\n')[0];
-  const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-  return (Number(f[11]) + Number(f[12])) * 10;
-}
-const pages = articlePages(root, Number(n));
-const proj = pages.map((r) => searchProjection(readFileSync(path.join(root, r), 'utf8')));
+import { pagefindCpuMs, projectedArticlePages } from './pagefind-service.mjs';
+const [root, n = '2000'] = process.argv.slice(2);
+const cpu = pagefindCpuMs;
+const { pages, projections: proj } = projectedArticlePages(root, Number(n));
 const recs = proj.map((h, i) => {
   const title = /<h1>([^<]*)<\/h1>/.exec(h)[1];
   const body = h.replace(/<[^>]*data-pagefind-ignore[^>]*>[\s\S]*?<\/(h2|p)>/g, '').replace(/<title>[\s\S]*?<\/title>/, '').replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').trim();

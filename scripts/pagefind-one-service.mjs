@@ -1,21 +1,12 @@
 // Whether one Pagefind service indexes two indexes at once: the article pages of a built site in two
 // halves, one index after the other, then both filled together; wall and Pagefind CPU time, two rounds.
-//   node scripts/pagefind-one-service.mjs <built site> [pages=4000]
+//   node scripts/pagefind-one-service.mjs <built site> [pages=2000]
 // Needs lib/ (`node scripts/compile.mjs`).
 import * as pagefind from 'pagefind';
-import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { articlePages } from './article-pages.mjs';
-import { searchProjection } from '../lib/search/search-projection.js';
+import { pagefindCpuMs, projectedArticlePages } from './pagefind-service.mjs';
 const [root, n = '2000'] = process.argv.slice(2);
-function cpu() {
-  const pid = execFileSync('pgrep', ['-P', String(process.pid), '-f', 'pagefind'], { encoding: 'utf8' }).trim().split('\n')[0];
-  const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-  return (Number(f[11]) + Number(f[12])) * 10;
-}
-const pages = articlePages(root, Number(n));
-const proj = pages.map((r) => searchProjection(readFileSync(path.join(root, r), 'utf8')));
+const cpu = pagefindCpuMs;
+const { pages, projections: proj } = projectedArticlePages(root, Number(n));
 async function one(list) {
   const { index } = await pagefind.createIndex({});
   const pending = new Set();

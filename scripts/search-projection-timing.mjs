@@ -5,12 +5,12 @@
 //   node scripts/search-projection-timing.mjs <built site> [pages=2000]
 // Needs lib/ (`node scripts/compile.mjs`).
 import * as pagefind from 'pagefind';
-import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { articlePages } from './article-pages.mjs';
 import { searchProjection } from '../lib/search/search-projection.js';
+import { pagefindCpuMs } from './pagefind-service.mjs';
 
 const [root, pagesArg = '2000'] = process.argv.slice(2);
 if (!root) {
@@ -20,12 +20,6 @@ if (!root) {
 const wanted = Number(pagesArg);
 
 
-/** CPU time (user + system, ms) so far of the Pagefind service this script started (its child, not another build's). */
-function pagefindCpuMs() {
-  const pid = execFileSync('pgrep', ['-P', String(process.pid), '-f', 'pagefind'], { encoding: 'utf8' }).trim().split('\n')[0];
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-  return (Number(fields[11]) + Number(fields[12])) * 10;
-}
 
 async function indexAll(pages, contents) {
   const { index } = await pagefind.createIndex({});
