@@ -69,7 +69,7 @@ interface FrontMatter {
  * of its line), else the first indented one.
  */
 function lineOf(fm: FrontMatter, key: string): number | undefined {
-  const name = `["']?${key}["']?\\s*:`;
+  const name = `["']?${key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}["']?\\s*:`;
   const top = new RegExp(`^${name}`);
   const anywhere = new RegExp(`^\\s*${name}`);
   let i = fm.lines.findIndex((l) => top.test(l));

@@ -67,6 +67,8 @@ describe('markdown format', () => {
       { file: 'x.md', line: 4, message: 'unknown key "tag": did you mean "tags"?' },
       { file: 'x.md', line: 5, message: 'unknown key "Date": did you mean "date"?' },
     ]);
+    // A key is found at its line as text, not as a pattern.
+    expect(parseArticle('---\n"tit(le": T\ndate: 2025-07-04\n---\nText', 'x.md')).toEqual([{ file: 'x.md', line: 2, message: 'unknown key "tit(le": did you mean "title"?' }]);
   });
 
   it('keeps number-like values as the text written: titles, slugs and tags', () => {
