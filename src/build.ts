@@ -171,7 +171,7 @@ export async function build(options: BuildOptions, writer: Writer): Promise<Buil
     const engine = createTemplateEngine(theme.templates);
     const assets = buildAssets(theme.assets);
     const cached = 'identityOf' in loaded ? (loaded as CachedLoad) : undefined;
-    const ctx = renderContext(options.config, assets.names, cached?.bodyOf);
+    const ctx = renderContext(options.config, assets.names, cached?.bodyOf, options.search !== false);
     const searchPlan = searchShardPlan({ ...searchIndex, pagesPerYear });
     const jobs = options.pageShard ? onlyPageShard(planSite(model, ctx), options.pageShard, searchPlan) : planSite(model, ctx);
     const { pages, listed, keyBase } = await renderPages(jobs, {

@@ -49,6 +49,8 @@ export interface RenderContext {
   link: Linker;
   dates: DateFormatter;
   site: SiteView;
+  /** The build writes the search index (not with `--no-search`): the search page loads Pagefind only then. */
+  search: boolean;
 }
 
 /** `/2025/` → `2025/index.html`; `/` → `index.html`; `/404.html` stays a file. */

@@ -18,6 +18,8 @@ export function searchPageJob(ctx: RenderContext): PageJob {
       site: ctx.site,
       page: pageMeta(link, '/search/', { title: 'Search', description: `Search every article of ${ctx.config.title}.`, kind: 'search' }),
       search: {
+        // Without the index (`--no-search`), the page says so instead of asking for Pagefind's files.
+        enabled: ctx.search,
         uiScriptHref: link.href(`${bundle}pagefind-ui.js`),
         uiStylesheetHref: link.href(`${bundle}pagefind-ui.css`),
         shardsScriptHref: link.href(`${bundle}${SHARDS_FILE}`),

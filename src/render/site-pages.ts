@@ -14,9 +14,10 @@ export function renderContext(
   config: SiteConfig,
   assetNames: Readonly<Record<string, string>> = {},
   bodyOf: (a: Article) => string = (a) => a.bodyHtml,
+  search = true,
 ): RenderContext {
   const link = new Linker(config);
-  return { config, bodyOf, link, dates: new DateFormatter(config.dateLocale), site: siteView(config, link, assetNames) };
+  return { config, bodyOf, link, dates: new DateFormatter(config.dateLocale), site: siteView(config, link, assetNames), search };
 }
 
 /**

@@ -185,7 +185,10 @@ describe('search index', () => {
   it('writes no index with search off', async () => {
     const writer = await buildBasic(false);
     expect([...writer.files.keys()].filter((f) => f.startsWith('pagefind/'))).toEqual([]);
-    expect(writer.files.has('search/index.html')).toBe(true);
+    // The search page says so, and asks for none of Pagefind's files, which are not there.
+    const page = writer.text('search/index.html');
+    expect(page).toContain('<p>Search is not available: this site was built without its search index. Browse the <a href="/news/archive/">archive</a> by date.</p>');
+    expect(page).not.toContain('/news/pagefind/');
   });
 
   it('leaves the previous output as it was when the build fails after pages were indexed', () => {
