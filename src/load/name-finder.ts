@@ -46,6 +46,15 @@ export const TITLES = new Set([
   'librarian', 'curator', 'coach', 'captain', 'striker', 'economist', 'analyst', 'dean', 'bishop', 'archbishop', 'cardinal', 'rabbi', 'imam',
 ]);
 
+/**
+ * Words whose period does not end a sentence, so the name goes on: the titles, and the abbreviations
+ * that begin place names (`St. Louis`, `Mt. Everest`, `Ft. Worth`), which were cut off as places of their own (`St`).
+ */
+const NOT_SENTENCE_END: ReadonlySet<string> = new Set([...TITLES, 'st', 'mt', 'ft']);
+
+/** The lexicon knows `Saint Louis` and `Fort Worth`, not `St Louis`. */
+const SPELLED_OUT: Readonly<Record<string, string>> = { st: 'saint', mt: 'mount', ft: 'fort' };
+
 /** First or last words that make a run an institution: `Bank of England`, `New Tretyakov Gallery`. */
 const ORGANISATION_WORDS = new Set([
   'ministry', 'department', 'agency', 'party', 'council', 'parliament', 'senate', 'congress', 'assembly', 'court', 'commission',
@@ -81,7 +90,8 @@ function classify(words: string[], titled: boolean, sentenceStart: boolean): Kin
   const last = words.at(-1)!;
   if (words.every((w) => (tagsOf(w) & DATE_WORD) !== 0)) return undefined;
   if (words.length > 1 && (ORGANISATION_WORDS.has(last.toLowerCase()) || ORGANISATION_WORDS.has(words[0]!.toLowerCase()))) return 'organization';
-  const tags = LEXICON.get(lower) ?? 0;
+  const spelled = lower.charCodeAt(2) === 32 ? SPELLED_OUT[lower.slice(0, 2)] : undefined;
+  const tags = LEXICON.get(lower) ?? (spelled ? LEXICON.get(`${spelled}${lower.slice(2)}`) : undefined) ?? 0;
   if ((tags & ORGANISATION) !== 0) return 'organization';
   if ((tags & PLACE) !== 0) return words.length <= 3 ? 'place' : undefined;
   if (titled && words.length <= 3) return 'person';
@@ -97,7 +107,7 @@ function classify(words: string[], titled: boolean, sentenceStart: boolean): Kin
  * (`Putin`, `Ushakov`) counts as a mention of the full name used elsewhere in the same text.
  */
 export function findNames(text: string): { people: string[]; places: string[]; organizations: string[] } {
-  const { text: words, flags } = tokenize(text, TITLES);
+  const { text: words, flags } = tokenize(text, NOT_SENTENCE_END);
   const count = words.length;
   const found = new Map<string, Found>();
   const loneWords: { word: string; at: number }[] = [];
@@ -151,7 +161,16 @@ export function findNames(text: string): { people: string[]; places: string[]; o
     while (run.length > 0 && CONNECTORS.has(run.at(-1)!.toLowerCase())) run.pop();
     if (run.length === 0) continue;
     const sentenceStart = (flags[start]! & SENTENCE_START) !== 0 && run.length === i - start;
-    record(run, titled, sentenceStart, start + (i - start - run.length));
+    const at = start + (i - start - run.length);
+    // `Jane Smith of Johns Hopkins University`: a person's full name before `of` is a person, and what
+    // follows a name of its own (`Bank of England` stays whole: `Bank` is no one's name).
+    const of = run.indexOf('of');
+    if (of >= 2 && of < run.length - 1 && classify(run.slice(0, of), titled, false) === 'person' && !ORGANISATION_WORDS.has(run[of - 1]!.toLowerCase())) {
+      record(run.slice(0, of), titled, false, at);
+      record(run.slice(of + 1), false, false, at + of + 1);
+      continue;
+    }
+    record(run, titled, sentenceStart, at);
   }
 
   // Merge lone surnames into full names seen in the text: `Putin` → `Vladimir Putin`.

@@ -38,6 +38,24 @@ describe('findNames', () => {
     });
   });
 
+  it('keeps St., Mt. and Ft. with the name they begin, known by the lexicon spelled out', () => {
+    expect(findNames('The council met visitors from St. Louis on Tuesday, and fans of the St. Louis Cardinals cheered.')).toEqual({
+      people: [],
+      places: ['St Louis'],
+      organizations: ['St Louis Cardinals'],
+    });
+    // Never a place called "Mt" or "St" of its own.
+    expect(findNames('Climbers returned from Mt. Everest on Sunday.').places).toEqual([]);
+  });
+
+  it("splits a person's full name from the institution after \"of\", and keeps an institution's own \"of\"", () => {
+    expect(findNames('Officials met Dr. Jane Smith of Johns Hopkins University and the Bank of England on Friday.')).toEqual({
+      people: ['Jane Smith'],
+      places: [],
+      organizations: ['Johns Hopkins University', 'Bank of England'],
+    });
+  });
+
   it('does not make topics of sentence-initial words, months, weekdays or lone titles', () => {
     expect(findNames('Despite the rain, Officials met in July. President said nothing on Monday. Authorities agreed.')).toEqual({
       people: [],
