@@ -66,14 +66,6 @@ export function utcNoon(year: number, month: number, day: number): Date {
   return d;
 }
 
-/** Reads a `Date` that js-yaml made from a bare `2025-07-04` (UTC midnight) back as the calendar date it was. */
-export function utcDateToCalendarDate(date: Date): CalendarDate {
-  const y = String(date.getUTCFullYear()).padStart(4, '0');
-  const m = String(date.getUTCMonth() + 1).padStart(2, '0');
-  const d = String(date.getUTCDate()).padStart(2, '0');
-  return `${y}-${m}-${d}`;
-}
-
 export function pad2(n: number): string {
   return String(n).padStart(2, '0');
 }

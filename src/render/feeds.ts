@@ -56,14 +56,6 @@ function htmlInCdata(html: string): string {
   return html.replaceAll(']]>', ']]&gt;');
 }
 
-/**
- * An XML attribute value: the feed library escapes only `"` in attributes (an Atom category's label),
- * so a topic such as "AT&T" made the whole Atom feed malformed.
- */
-function attributeText(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
-
 function addArticle(feed: Feed, a: Article, ctx: RenderContext, format: FeedFormat): void {
   const { config } = ctx;
   const url = ctx.link.absolute(a.path);
@@ -83,9 +75,10 @@ function addArticle(feed: Feed, a: Article, ctx: RenderContext, format: FeedForm
     ...(format === 'rss'
       ? { extensions: [{ name: 'dc:creator', objects: { _text: a.author ?? config.publisher } }] }
       : { author: [{ name: a.author ?? config.publisher }] }),
-    // RSS writes a category as element text, which the library escapes; Atom as attributes, which it
-    // does not. Atom requires a term: the topic's slug, which names its page.
-    category: a.topics.map((t) => (format === 'atom' ? { name: attributeText(t.name), term: t.slug } : { name: t.name })),
+    // RSS writes a category as element text, which the library escapes; Atom as attributes, where it
+    // escapes only `"` (a topic such as "AT&T" made the whole Atom feed malformed), so the name is
+    // escaped here. Atom requires a term: the topic's slug, which names its page.
+    category: a.topics.map((t) => (format === 'atom' ? { name: textAsHtml(t.name), term: t.slug } : { name: t.name })),
   });
 }
 
