@@ -113,7 +113,8 @@ export function findNames(text: string): { people: string[]; places: string[]; o
   const loneWords: { word: string; at: number }[] = [];
   const record = (run: string[], titled: boolean, sentenceStart: boolean, at: number) => {
     const kind = classify(run, titled, sentenceStart);
-    const name = run.join(' ');
+    // `St Louis` is written `St. Louis`: the tokenizer leaves the abbreviation's period out.
+    const name = run.map((w, k) => (k < run.length - 1 && SPELLED_OUT[w.toLowerCase()] !== undefined ? `${w}.` : w)).join(' ');
     if (!kind) {
       if (run.length === 1) loneWords.push({ word: name, at });
       return;

@@ -41,8 +41,8 @@ describe('findNames', () => {
   it('keeps St., Mt. and Ft. with the name they begin, known by the lexicon spelled out', () => {
     expect(findNames('The council met visitors from St. Louis on Tuesday, and fans of the St. Louis Cardinals cheered.')).toEqual({
       people: [],
-      places: ['St Louis'],
-      organizations: ['St Louis Cardinals'],
+      places: ['St. Louis'],
+      organizations: ['St. Louis Cardinals'],
     });
     // Never a place called "Mt" or "St" of its own.
     expect(findNames('Climbers returned from Mt. Everest on Sunday.').places).toEqual([]);
