@@ -53,7 +53,7 @@ export const TITLES = new Set([
 const NOT_SENTENCE_END: ReadonlySet<string> = new Set([...TITLES, 'st', 'mt', 'ft']);
 
 /** The lexicon knows `Saint Louis` and `Fort Worth`, not `St Louis`. */
-const SPELLED_OUT: Readonly<Record<string, string>> = { st: 'saint', mt: 'mount', ft: 'fort' };
+const SPELLED_OUT: ReadonlyMap<string, string> = new Map([['st', 'saint'], ['mt', 'mount'], ['ft', 'fort']]);
 
 /** First or last words that make a run an institution: `Bank of England`, `New Tretyakov Gallery`. */
 const ORGANISATION_WORDS = new Set([
@@ -90,7 +90,7 @@ function classify(words: string[], titled: boolean, sentenceStart: boolean): Kin
   const last = words.at(-1)!;
   if (words.every((w) => (tagsOf(w) & DATE_WORD) !== 0)) return undefined;
   if (words.length > 1 && (ORGANISATION_WORDS.has(last.toLowerCase()) || ORGANISATION_WORDS.has(words[0]!.toLowerCase()))) return 'organization';
-  const spelled = lower.charCodeAt(2) === 32 ? SPELLED_OUT[lower.slice(0, 2)] : undefined;
+  const spelled = lower.charCodeAt(2) === 32 ? SPELLED_OUT.get(lower.slice(0, 2)) : undefined;
   const tags = LEXICON.get(lower) ?? (spelled ? LEXICON.get(`${spelled}${lower.slice(2)}`) : undefined) ?? 0;
   if ((tags & ORGANISATION) !== 0) return 'organization';
   if ((tags & PLACE) !== 0) return words.length <= 3 ? 'place' : undefined;
@@ -114,7 +114,7 @@ export function findNames(text: string): { people: string[]; places: string[]; o
   const record = (run: string[], titled: boolean, sentenceStart: boolean, at: number) => {
     const kind = classify(run, titled, sentenceStart);
     // `St Louis` is written `St. Louis`: the tokenizer leaves the abbreviation's period out.
-    const name = run.map((w, k) => (k < run.length - 1 && SPELLED_OUT[w.toLowerCase()] !== undefined ? `${w}.` : w)).join(' ');
+    const name = run.map((w, k) => (k < run.length - 1 && SPELLED_OUT.has(w.toLowerCase()) ? `${w}.` : w)).join(' ');
     if (!kind) {
       if (run.length === 1) loneWords.push({ word: name, at });
       return;

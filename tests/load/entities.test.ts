@@ -46,6 +46,8 @@ describe('findNames', () => {
     });
     // Never a place called "Mt" or "St" of its own.
     expect(findNames('Climbers returned from Mt. Everest on Sunday.').places).toEqual([]);
+    // Only those three get the period back: not a word that names an object's own property.
+    expect(findNames('Officials said the Constructor Group met on Monday.').organizations).toEqual(['Constructor Group']);
   });
 
   it("splits a person's full name from the institution after \"of\", and keeps an institution's own \"of\"", () => {
