@@ -56,12 +56,16 @@ function htmlInCdata(html: string): string {
   return html.replaceAll(']]>', ']]&gt;');
 }
 
-function addArticle(feed: Feed, a: Article, ctx: RenderContext, format: FeedFormat): void {
+/** An article's body for a feed: read from the cache once per feed file, its root-relative links made absolute. */
+function feedBody(a: Article, ctx: RenderContext): string {
+  return rebaseBodyLinks(ctx.bodyOf(a), ctx.link.absolute('/'));
+}
+
+function addArticle(feed: Feed, a: Article, body: string, ctx: RenderContext, format: FeedFormat): void {
   const { config } = ctx;
   const url = ctx.link.absolute(a.path);
   // JSON Feed's title and summary are plain text; in XML they are HTML (see textAsHtml).
   const text = format === 'json' ? (s: string) => s : textAsHtml;
-  const body = rebaseBodyLinks(ctx.bodyOf(a), ctx.link.absolute('/'));
   feed.addItem({
     title: text(a.title),
     id: url,
@@ -89,14 +93,17 @@ function addArticle(feed: Feed, a: Article, ctx: RenderContext, format: FeedForm
 export function* feedFiles(model: SiteModel, ctx: RenderContext): Generator<SiteFile> {
   const { config, link } = ctx;
   const latest = model.articles.slice(-FEED_SIZE).reverse();
-  // One feed for each format: an item's fields are escaped as its format needs (see addArticle).
+  // One feed for each format: an item's fields are escaped as its format needs (see addArticle). The
+  // bodies, read from the cache, are read once for the three.
+  let latestBodies: string[] | undefined;
   const main = (format: FeedFormat) =>
     newFeed(ctx, config.title, config.description, '/feed.xml', '/', latest[0]?.date, {
       rss: link.absolute('/feed.xml'),
       atom: link.absolute('/atom.xml'),
       json: link.absolute('/feed.json'),
     }).then((feed) => {
-      for (const a of latest) addArticle(feed, a, ctx, format);
+      latestBodies ??= latest.map((a) => feedBody(a, ctx));
+      latest.forEach((a, i) => addArticle(feed, a, latestBodies![i]!, ctx, format));
       return feed;
     });
   yield { path: 'feed.xml', shows: latest, about: [], content: async () => (await main('rss')).rss2() };
@@ -111,7 +118,7 @@ export function* feedFiles(model: SiteModel, ctx: RenderContext): Generator<Site
       about: [topic.name, topic.slug],
       content: async () => {
         const feed = await newFeed(ctx, `${topic.name} · ${config.title}`, `Articles about ${topic.name}.`, topicFeedPath(topic), link.topicPath(topic.slug), items[0]?.date);
-        for (const a of items) addArticle(feed, a, ctx, 'rss');
+        for (const a of items) addArticle(feed, a, feedBody(a, ctx), ctx, 'rss');
         return feed.rss2();
       },
     };
