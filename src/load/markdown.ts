@@ -56,12 +56,26 @@ const MATTER_OPTIONS = {
   },
 } as const;
 
+/**
+ * Every front-matter key an article may have. Values are read only through `valueOf`, which takes
+ * one of these, so a key read but missing from this list (and so reported as a misspelling of
+ * another) does not compile.
+ */
+const KNOWN_KEYS = ['title', 'date', 'updated', 'slug', 'summary', 'dateline', 'author', 'tags', 'corrections', 'aliases', 'draft'] as const;
+type Key = (typeof KNOWN_KEYS)[number];
+const isKnownKey = (key: string): key is Key => (KNOWN_KEYS as readonly string[]).includes(key);
+
 interface FrontMatter {
   data: Record<string, unknown>;
   /** Raw front-matter lines; index i is line i + 1 of the file. */
   lines: string[];
   /** The Markdown after the closing `---`. */
   content: string;
+}
+
+/** A key's value as YAML gave it (`undefined` when the key is absent). */
+function valueOf(fm: FrontMatter, key: Key): unknown {
+  return fm.data[key];
 }
 
 /**
@@ -107,11 +121,11 @@ function calendarDateIn(text: string): { date: CalendarDate } | { problem: strin
 
 function readDate(
   fm: FrontMatter,
-  key: string,
+  key: Key,
   file: string,
   errors: ContentError[],
 ): CalendarDate | undefined {
-  const value = fm.data[key];
+  const value = valueOf(fm, key);
   if (value === undefined || value === null) return undefined;
   const line = lineOf(fm, key);
   if (typeof value !== 'string') {
@@ -126,8 +140,8 @@ function readDate(
   return found.date;
 }
 
-function readString(fm: FrontMatter, key: string, file: string, errors: ContentError[]): string | undefined {
-  const value = fm.data[key];
+function readString(fm: FrontMatter, key: Key, file: string, errors: ContentError[]): string | undefined {
+  const value = valueOf(fm, key);
   if (value === undefined || value === null) return undefined;
   if (typeof value === 'string') {
     const s = value.trim();
@@ -139,7 +153,7 @@ function readString(fm: FrontMatter, key: string, file: string, errors: ContentE
 }
 
 function readTags(fm: FrontMatter, file: string, errors: ContentError[]): string[] {
-  const value = fm.data['tags'];
+  const value = valueOf(fm, 'tags');
   if (value === undefined || value === null) return [];
   const list = typeof value === 'string' ? value.split(',') : value;
   if (!Array.isArray(list) || list.some((t) => typeof t !== 'string')) {
@@ -160,7 +174,7 @@ function readTags(fm: FrontMatter, file: string, errors: ContentError[]): string
 
 /** `corrections: [{date: 2025-07-05, text: "An earlier version misnamed the minister."}]` */
 function readCorrections(fm: FrontMatter, file: string, errors: ContentError[]): Correction[] {
-  const value = fm.data['corrections'];
+  const value = valueOf(fm, 'corrections');
   if (value === undefined || value === null) return [];
   const line = lineOf(fm, 'corrections');
   const shape = 'corrections must be a list of {date: YYYY-MM-DD, text: "…"}';
@@ -219,8 +233,6 @@ function readFrontMatter(text: string, file: string): FrontMatter | ContentError
   }
 }
 
-/** Every front-matter key an article may have. */
-const KNOWN_KEYS = ['title', 'date', 'updated', 'slug', 'summary', 'dateline', 'author', 'tags', 'corrections', 'aliases', 'draft'];
 
 /** Edits (insert, delete, replace one letter, or swap two) that turn `a` into `b`, up to 3. */
 function editDistance(a: string, b: string): number {
@@ -244,7 +256,7 @@ function editDistance(a: string, b: string): number {
  */
 function misspelledKeys(fm: FrontMatter, file: string, errors: ContentError[]): void {
   for (const key of Object.keys(fm.data)) {
-    if (KNOWN_KEYS.includes(key)) continue;
+    if (isKnownKey(key)) continue;
     const meant = KNOWN_KEYS.find((k) => k === key.toLowerCase() || (k.length >= 4 && editDistance(key.toLowerCase(), k) <= (k.length >= 6 ? 2 : 1)));
     if (meant) errors.push({ file, line: lineOf(fm, key), message: `unknown key "${excerpt(key, 30)}": did you mean "${meant}"?` });
   }
@@ -292,7 +304,7 @@ export function parseMarkdownArticle(text: string, file: string): ParsedArticle 
 
   misspelledKeys(fm, file, errors);
   const date = readDate(fm, 'date', file, errors);
-  if (fm.data['date'] === undefined || fm.data['date'] === null) {
+  if (valueOf(fm, 'date') === undefined || valueOf(fm, 'date') === null) {
     errors.push({ file, line: 1, message: 'missing date: add "date: YYYY-MM-DD" to the front matter' });
   }
   const updated = readDate(fm, 'updated', file, errors);
@@ -307,8 +319,8 @@ export function parseMarkdownArticle(text: string, file: string): ParsedArticle 
   const tags = readTags(fm, file, errors);
   const corrections = readCorrections(fm, file, errors);
   const aliasesLine = lineOf(fm, 'aliases');
-  const aliases = readAliases(fm.data['aliases'], file, aliasesLine, errors);
-  const draftValue = fm.data['draft'];
+  const aliases = readAliases(valueOf(fm, 'aliases'), file, aliasesLine, errors);
+  const draftValue = valueOf(fm, 'draft');
   if (draftValue !== undefined && typeof draftValue !== 'boolean') {
     errors.push({ file, line: lineOf(fm, 'draft'), message: 'draft must be true or false' });
   }
