@@ -25,8 +25,8 @@ export function parseSeedArticle(text: string, file: string): ParsedArticle | Co
     return { file, line, message: `missing date: the first line must start with "date YYYY-MM-DD", found "${excerpt(lines[first]!)}"` };
   }
   const rawDate = m[1]!;
-  const problem = calendarDateProblem(rawDate);
-  if (problem) return { file, line, message: `date ${problem.replace(rawDate, excerpt(rawDate))}` };
+  const problem = calendarDateProblem(rawDate, excerpt(rawDate));
+  if (problem) return { file, line, message: `date ${problem}` };
   const bodyText = [m[2] ?? '', ...lines.slice(first + 1)].join('\n').trim();
   if (bodyText.length === 0) return { file, line, message: 'article has a date but no text' };
 

@@ -28,12 +28,12 @@ export function parseCalendarDate(text: string): DateParts | undefined {
   return { year, month, day };
 }
 
-/** Why `text` is not a calendar date an article can have, or undefined when it is one. */
-export function calendarDateProblem(text: string): string | undefined {
+/** Why `text` is not a calendar date an article can have, or undefined when it is one; the message quotes `shown` (a long text shortened by the caller). */
+export function calendarDateProblem(text: string, shown = text): string | undefined {
   const m = ISO_DATE.exec(text);
-  if (!m) return `"${text}" is not in the form YYYY-MM-DD`;
-  if (Number(m[1]) < MIN_YEAR) return `"${text}" is before the year ${MIN_YEAR}, which the archive's dates do not go back to`;
-  return parseCalendarDate(text) ? undefined : `"${text}" is not a real calendar date`;
+  if (!m) return `"${shown}" is not in the form YYYY-MM-DD`;
+  if (Number(m[1]) < MIN_YEAR) return `"${shown}" is before the year ${MIN_YEAR}, which the archive's dates do not go back to`;
+  return parseCalendarDate(text) ? undefined : `"${shown}" is not a real calendar date`;
 }
 
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];

@@ -58,6 +58,10 @@ describe('seed format', () => {
       { file: 'x.txt', line: 1, message: 'date "2025-02-29" is not a real calendar date' },
     ]);
     expect(parseArticle(' date 2025-02-28', 'x.txt')).toEqual([{ file: 'x.txt', line: 1, message: 'article has a date but no text' }]);
+    // A date run together with the text is quoted up to 40 characters, not whole.
+    expect(parseArticle(` date 2025-02-28,${'x'.repeat(60)} Text`, 'x.txt')).toEqual([
+      { file: 'x.txt', line: 1, message: `date "2025-02-28,${'x'.repeat(29)}…" is not in the form YYYY-MM-DD` },
+    ]);
   });
 
   it('reports NUL bytes instead of publishing binary junk', () => {
