@@ -183,24 +183,25 @@ async function parseMisses(
     options.heap?.check();
   }, options.threshold);
   if (options.releaseThreads && typeof options.workers !== 'number') await options.workers.destroy();
+  // Inputs whose record was parsed now, and so pooled already as it arrived (one byte per input).
+  const pooled = new Uint8Array(keys.length);
   for (const o of outcomes) {
     if (o.key !== undefined) keys[o.index] = o.key, scan.stats.remember(files[o.index]!, o.key);
     if (o.errors) errors.push(...o.errors);
-    else if (o.record && o.body) index.set(keys[o.index]!, { record: o.record, body: o.body });
+    else if (o.record && o.body) index.set(keys[o.index]!, { record: o.record, body: o.body }), (pooled[o.index] = 1);
   }
   const inputKey = scan.inputKey ?? sha256OfList(keys as string[]);
 
   const current = new Map<string, CachedParse>();
   const bodyOf = new Map<string, BodyRef>();
-  for (const key of keys as string[]) {
+  (keys as string[]).forEach((key, i) => {
     if (current.size % 4096 === 0) options.heap?.check();
     const hit = index.get(key);
-    if (!hit) continue; // a file with errors
-    strings.internRecord(hit.record);
-    hit.body.pack = strings.of(hit.body.pack);
+    if (!hit) return; // a file with errors
+    if (pooled[i] === 0) strings.internRecord(hit.record), (hit.body.pack = strings.of(hit.body.pack));
     current.set(key, hit);
     bodyOf.set(hit.record.source, hit.body);
-  }
+  });
   saveRecordIndex(options.dir, current);
   scan.stats.save();
   // Each record becomes its article's parsed form in place, once saved: a copy of each was, for a
