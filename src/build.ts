@@ -1,6 +1,7 @@
 import { setImmediate as ioTurn } from 'node:timers/promises';
-import type { Article, ContentError, SiteConfig } from './types.js';
+import type { Article, ContentError, SiteConfig, UnreadKeyNote } from './types.js';
 import { loadParsedArticles } from './load/load-articles.js';
+import { unreadKeyNotes } from './load/unread-keys.js';
 import type { ParseCache } from './load/parse-cache.js';
 import { loadTheme } from './load/theme.js';
 import { buildSiteModel, type SiteModel } from './model/site.js';
@@ -65,6 +66,8 @@ export interface BuildResult {
   pages: number;
   /** Articles valid but not published by the rules. */
   withheld: Withheld;
+  /** Front-matter keys news-archive does not read, for a note (not an error). */
+  unreadKeys: UnreadKeyNote[];
   /** What this build published, for the list of published URLs (only when `published` was given). */
   publishedUrls?: PublishedEntry[];
 }
@@ -80,10 +83,11 @@ const DEFAULT_RULES: PublishRules = { today: '9999-12-31', drafts: false, future
 export async function loadArticles(
   inputDir: string,
   cache?: ParseCache,
-): Promise<{ articles: Article[]; errors: ContentError[] }> {
+): Promise<{ articles: Article[]; errors: ContentError[]; unreadKeys: UnreadKeyNote[] }> {
   const { parsed, errors } = await loadParsedArticles(inputDir, cache);
+  const unreadKeys = unreadKeyNotes(parsed);
   const { articles, errors: urlErrors } = assignUrls(parsed);
-  return { articles, errors: [...errors, ...urlErrors] };
+  return { articles, errors: [...errors, ...urlErrors], unreadKeys };
 }
 
 /**
@@ -155,11 +159,12 @@ export async function build(options: BuildOptions, writer: Writer): Promise<Buil
       : await loadArticles(options.inputDir, options.parseCache);
     if (scan) buildKey ??= wholeBuildKey((loaded as CachedLoad).inputKey, options.config, theme, settings);
     scan = undefined; // the file list and stat index, not needed past loading (a build's locals live to its end)
+    const { unreadKeys } = loaded;
     heap.check();
     const { model, withheld, errors, count } = modelStage(loaded, rules, options);
     if (!model) {
       await writer.abort();
-      return { errors, articles: count, pages: 0, withheld };
+      return { errors, articles: count, pages: 0, withheld, unreadKeys };
     }
     heap.check();
     // Article pages are the indexed ones in the shipped theme: their count per year sets the shards' edges.
@@ -192,7 +197,7 @@ export async function build(options: BuildOptions, writer: Writer): Promise<Buil
       const clashes = redirectClashes(model.articles, new Set(listed.map((p) => p.path)));
       if (clashes.length > 0) {
         await writer.abort();
-        return { errors: clashes, articles: count, pages: 0, withheld };
+        return { errors: clashes, articles: count, pages: 0, withheld, unreadKeys };
       }
       for (const job of redirectJobs(model.articles, ctx)) await writer.write(outputFileOf(job.path), await renderPage(engine, job));
       const redirects = redirectsFile(model.articles, options.config.basePath);
@@ -214,7 +219,7 @@ export async function build(options: BuildOptions, writer: Writer): Promise<Buil
       await writer.write('_headers', headersFile(options.config.basePath));
     }
     const publishedUrls = options.published && !partial ? publishedEntries(model.articles, options.inputDir) : undefined;
-    const result = await commitBuild(writer, buildKey, { errors: [], articles: count, pages, withheld, publishedUrls });
+    const result = await commitBuild(writer, buildKey, { errors: [], articles: count, pages, withheld, unreadKeys, publishedUrls });
     if ('bodies' in loaded) (loaded as CachedLoad).bodies.close();
     return result;
   } catch (err) {

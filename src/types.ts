@@ -104,7 +104,20 @@ export type ParsedArticle = Omit<Article, 'slug' | 'path' | 'topics' | 'summary'
    * title again (0.4 s of a one-article rebuild at 20,000 articles).
    */
   titleSlug: string;
+  /**
+   * Front-matter keys the article has that news-archive does not read (`layout`, `categories`, from
+   * another tool's archive), at their lines. Not errors: the build notes them (see `UnreadKeyNote`),
+   * so a field the newsroom expects on its pages is not dropped without a word.
+   */
+  unreadKeys?: { key: string; line?: number }[];
 };
+
+/** One front-matter key no article's value of is read, over the whole input: how many files have it, and the first. */
+export interface UnreadKeyNote {
+  key: string;
+  files: number;
+  first: { file: string; line?: number };
+}
 
 export interface SiteConfig {
   title: string;

@@ -1,8 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import type { Article, ContentError, ParsedArticle } from '../types.js';
+import type { Article, ContentError, ParsedArticle, UnreadKeyNote } from '../types.js';
 import { listSourceFiles, type ListedFile } from '../load/source-files.js';
+import { unreadKeyNotes } from '../load/unread-keys.js';
 import { inShard, type SplitPart } from '../load/shard.js';
 import { StatIndex } from './stat-index.js';
 import { assignUrls } from '../model/site-model.js';
@@ -39,6 +40,8 @@ export interface CachedLoadOptions {
 export interface CachedLoad {
   articles: Article[];
   errors: ContentError[];
+  /** Front-matter keys no value of was read (see `unreadKeyNotes`). */
+  unreadKeys: UnreadKeyNote[];
   /** Hash of every input's content key, in order: equal when no input changed. */
   inputKey: string;
   parsed: number;
@@ -126,11 +129,13 @@ export async function loadArticlesCached(inputDir: string, options: CachedLoadOp
   // the parsed records while it does.
   options.heap?.check();
   const bodies = new PackReader(options.dir);
+  const unreadKeys = unreadKeyNotes(parsed);
   const { articles, errors: urlErrors } = assignUrls(parsed, options.heap && (() => options.heap!.check()));
   return {
     ...bodyAccess(bodyOf, bodies),
     articles,
     errors: [...errors, ...urlErrors],
+    unreadKeys,
     inputKey,
     parsed: misses,
     reused: scan.files.length - misses,

@@ -15,7 +15,7 @@ import { acquireBuildLock, recoverLeftovers } from '../write/build-lock.js';
 import { lockedMessage } from './report.js';
 import { buildDate } from './build-date.js';
 import { out } from './colors.js';
-import { addArchiveOptions, loadSiteConfig, plural, printErrors, type ArchiveFlags } from './common.js';
+import { addArchiveOptions, loadSiteConfig, plural, printErrors, unreadKeysNote, type ArchiveFlags } from './common.js';
 import { EXIT, type ExitCode } from './exit-codes.js';
 import { assemblePageShards, finishPageShards, mergeShardCaches, pageShardOf, parseShard, shardCacheDir, shardOf } from './shard.js';
 import { addPublishedOption, loadPublishedList, recordPublished } from './published-list.js';
@@ -135,6 +135,7 @@ async function buildLocked(flags: BuildFlags, config: SiteConfig, started: bigin
   process.stdout.write(`${out.green('Built')} ${what}${result.articles} articles, ${result.pages} pages in ${seconds.toFixed(2)} s → ${flags.out}/\n`);
   const note = withheldNote(result.withheld, today);
   if (note) process.stdout.write(`${out.dim(note)}\n`);
+  for (const line of unreadKeysNote(result.unreadKeys)) process.stdout.write(`${out.dim(line)}\n`);
   if (recorded) process.stdout.write(`${recorded}\n`);
   return EXIT.ok;
 }

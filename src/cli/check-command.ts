@@ -2,11 +2,11 @@ import type { Command } from 'commander';
 import { build } from '../build.js';
 import { DEFAULT_CONFIG, withBase } from '../load/config.js';
 import { publishEverything } from '../model/publishing.js';
-import type { ContentError } from '../types.js';
+import type { ContentError, UnreadKeyNote } from '../types.js';
 import { DiscardWriter } from '../write/discard-writer.js';
 import { buildDate } from './build-date.js';
 import { out } from './colors.js';
-import { addArchiveOptions, loadSiteConfig, plural, printErrors, type ArchiveFlags } from './common.js';
+import { addArchiveOptions, loadSiteConfig, plural, printErrors, unreadKeysNote, type ArchiveFlags } from './common.js';
 import { EXIT, type ExitCode } from './exit-codes.js';
 import { addPublishedOption, loadPublishedList, type PublishedFlags } from './published-list.js';
 
@@ -23,6 +23,7 @@ async function runCheck(flags: ArchiveFlags & PublishedFlags): Promise<ExitCode>
   const config = loaded.ok ? loaded.config : withBase(DEFAULT_CONFIG);
   const writer = new DiscardWriter();
   let articles = 0;
+  let unreadKeys: UnreadKeyNote[] = [];
   try {
     const result = await build(
       { inputDir: flags.input, templatesDir: flags.templates, config, publish: publishEverything(buildDate(config)), search: false, published: published.list },
@@ -30,17 +31,21 @@ async function runCheck(flags: ArchiveFlags & PublishedFlags): Promise<ExitCode>
     );
     errors.push(...result.errors);
     articles = result.articles;
+    unreadKeys = result.unreadKeys;
   } catch (e) {
     // Once the content is valid, what is left to fail is a template (liquidjs's errors carry the
     // template token they failed at); anything else is not the templates' doing, and is not reported as such.
     if (!(e instanceof Error && 'token' in e)) throw e;
     errors.push({ file: flags.templates, message: `a template failed to render: ${e.message}` });
   }
+  // Said whether or not the check passed: a key not read is never an error.
+  const note = unreadKeysNote(unreadKeys).map((line) => `${out.dim(line)}\n`).join('');
   if (errors.length > 0) {
     printErrors(errors, 'check failed');
+    process.stdout.write(note);
     return EXIT.content;
   }
-  process.stdout.write(`${out.green('OK')} ${plural(articles, 'article')} and ${flags.config} valid, ${plural(writer.files, 'output file')} rendered; nothing written\n`);
+  process.stdout.write(`${out.green('OK')} ${plural(articles, 'article')} and ${flags.config} valid, ${plural(writer.files, 'output file')} rendered; nothing written\n${note}`);
   return EXIT.ok;
 }
 

@@ -3,9 +3,11 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadConfig } from '../load/config.js';
-import type { ContentError, SiteConfig } from '../types.js';
+import { KNOWN_KEYS } from '../load/markdown.js';
+import { excerpt } from '../load/seed.js';
+import type { ContentError, SiteConfig, UnreadKeyNote } from '../types.js';
 import { err } from './colors.js';
-import { formatErrors } from './report.js';
+import { formatErrors, printable } from './report.js';
 
 export const packageRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const version = (JSON.parse(readFileSync(path.join(packageRoot, 'package.json'), 'utf8')) as { version: string }).version;
@@ -41,4 +43,22 @@ export function printErrors(errors: readonly ContentError[], footer?: string): v
 
 export function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+/** Keys listed one a line, at most; the rest are counted. */
+const UNREAD_KEYS_SHOWN = 8;
+
+/**
+ * Front-matter keys no value of was read, as lines for the end of a build or check: not errors (an
+ * archive moved from another tool has `layout:` or `categories:` everywhere), but said, so a field the
+ * newsroom expects on its pages is not dropped without a word. Empty when every key was read.
+ */
+export function unreadKeysNote(notes: readonly UnreadKeyNote[]): string[] {
+  if (notes.length === 0) return [];
+  const at = (n: UnreadKeyNote) => `${n.first.file}${n.first.line !== undefined ? `:${n.first.line}` : ''}`;
+  const lines = [`Front-matter ${notes.length === 1 ? 'key' : 'keys'} not read, left out of the site:`];
+  for (const n of notes.slice(0, UNREAD_KEYS_SHOWN)) lines.push(printable(`  "${excerpt(n.key, 40)}" in ${plural(n.files, 'file')} (first ${at(n)})`));
+  if (notes.length > UNREAD_KEYS_SHOWN) lines.push(`  and ${plural(notes.length - UNREAD_KEYS_SHOWN, 'other key')}`);
+  lines.push(`  The keys read are ${KNOWN_KEYS.join(', ')}.`);
+  return lines;
 }

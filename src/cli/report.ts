@@ -1,8 +1,17 @@
 import type { ContentError } from '../types.js';
 
+/**
+ * Text from the content, made safe to print on a terminal: control characters (ESC, which starts a
+ * terminal's colour and title sequences, BEL, CR, DEL, C1) are shown as `\u001b`, not sent. A YAML
+ * key can hold any of them (`"\e]0;…\a": x`), and messages quote keys and values.
+ */
+export function printable(text: string): string {
+  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
 /** `seeds/foo.md:3: date "2025-02-30" is not a real calendar date`, as a compiler would print it. */
 export function formatError(e: ContentError): string {
-  return `${e.file}${e.line !== undefined ? `:${e.line}` : ''}: ${e.message}`;
+  return printable(`${e.file}${e.line !== undefined ? `:${e.line}` : ''}: ${e.message}`);
 }
 
 /** Sorted by file then line, so the report reads top to bottom like the folder. */

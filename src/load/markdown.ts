@@ -61,7 +61,7 @@ const MATTER_OPTIONS = {
  * one of these, so a key read but missing from this list (and so reported as a misspelling of
  * another) does not compile.
  */
-const KNOWN_KEYS = ['title', 'date', 'updated', 'slug', 'summary', 'dateline', 'author', 'tags', 'corrections', 'aliases', 'draft'] as const;
+export const KNOWN_KEYS = ['title', 'date', 'updated', 'slug', 'summary', 'dateline', 'author', 'tags', 'corrections', 'aliases', 'draft'] as const;
 type Key = (typeof KNOWN_KEYS)[number];
 const isKnownKey = (key: string): key is Key => (KNOWN_KEYS as readonly string[]).includes(key);
 
@@ -252,14 +252,17 @@ function editDistance(a: string, b: string): number {
 /**
  * A key that is nearly one of ours (`tittle`, `tag`, `Date`) is a typo whose value would be silently
  * ignored (a title derived from the body instead, tags gone): an error that names the key meant.
- * Other unknown keys (`layout`, `categories`, from another tool's archive) are left alone.
+ * Other unknown keys (`layout`, `categories`, from another tool's archive) are returned, to be noted.
  */
-function misspelledKeys(fm: FrontMatter, file: string, errors: ContentError[]): void {
+function unknownKeys(fm: FrontMatter, file: string, errors: ContentError[]): NonNullable<ParsedArticle['unreadKeys']> {
+  const unread: NonNullable<ParsedArticle['unreadKeys']> = [];
   for (const key of Object.keys(fm.data)) {
     if (isKnownKey(key)) continue;
     const meant = KNOWN_KEYS.find((k) => k === key.toLowerCase() || (k.length >= 4 && editDistance(key.toLowerCase(), k) <= (k.length >= 6 ? 2 : 1)));
     if (meant) errors.push({ file, line: lineOf(fm, key), message: `unknown key "${excerpt(key, 30)}": did you mean "${meant}"?` });
+    else unread.push({ key, line: lineOf(fm, key) });
   }
+  return unread;
 }
 
 function latest(dates: (CalendarDate | undefined)[]): CalendarDate | undefined {
@@ -302,7 +305,7 @@ export function parseMarkdownArticle(text: string, file: string): ParsedArticle 
   if ('message' in fm) return [fm];
   const errors: ContentError[] = [];
 
-  misspelledKeys(fm, file, errors);
+  const unread = unknownKeys(fm, file, errors);
   const date = readDate(fm, 'date', file, errors);
   if (valueOf(fm, 'date') === undefined || valueOf(fm, 'date') === null) {
     errors.push({ file, line: 1, message: 'missing date: add "date: YYYY-MM-DD" to the front matter' });
@@ -361,5 +364,6 @@ export function parseMarkdownArticle(text: string, file: string): ParsedArticle 
     source: file,
     format: 'markdown',
     ...(aliases ? { aliases, aliasesLine } : {}),
+    ...(unread.length > 0 ? { unreadKeys: unread } : {}),
   };
 }

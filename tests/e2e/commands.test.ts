@@ -77,6 +77,43 @@ describe('news-archive check', () => {
   });
 });
 
+describe('front-matter keys news-archive does not read', () => {
+  // An archive moved from another tool (fixtures/other-tools): Jekyll's layout and categories, an image,
+  // and a key with a terminal escape sequence in it, which must not reach the terminal as one.
+  const note = [
+    'Front-matter keys not read, left out of the site:',
+    '  "categories" in 1 file (first seeds/2025-07-04-harbour.md:5)',
+    '  "image" in 1 file (first seeds/2025-07-05-bridge.md:5)',
+    '  "layout" in 2 files (first seeds/2025-07-04-harbour.md:2)',
+    '  "note\\u001b]0;retitled\\u0007" in 1 file (first seeds/2025-07-06-ferry.md)',
+    '  The keys read are title, date, updated, slug, summary, dateline, author, tags, corrections, aliases, draft.',
+  ].join('\n');
+
+  it('check names each one, with its count of files and the first, and still passes', () => {
+    const r = runCli(['check'], { cwd: archiveFolder(path.join(fixtures, 'other-tools')) });
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^OK 4 articles and archive\.config\.json valid, \d+ output files rendered; nothing written\n/);
+    expect(r.stdout.slice(r.stdout.indexOf('\n') + 1)).toBe(`${note}\n`);
+  });
+
+  it('build says the same after its summary line, from the cache as well', () => {
+    const root = archiveFolder(path.join(fixtures, 'other-tools'));
+    for (const build of ['first', 'unchanged']) {
+      const r = runCli(['build', '--no-search'], { cwd: root });
+      expect(r.code, build).toBe(0);
+      expect(r.stdout, build).toMatch(/^Built 4 articles, \d+ pages in \d+\.\d\d s → dist\/\n/);
+      expect(r.stdout.slice(r.stdout.indexOf('\n') + 1), build).toBe(`${note}\n`);
+    }
+  });
+
+  it('is not said when every key is read', () => {
+    const r = runCli(['check'], { cwd: archiveFolder() });
+    expect(r.code).toBe(0);
+    expect(r.stdout).not.toContain('not read');
+  });
+});
+
 describe('news-archive new', () => {
   const title = 'Mayor says: "No" — #1 priority, [again] & Путин';
 

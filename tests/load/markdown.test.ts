@@ -67,6 +67,12 @@ describe('markdown format', () => {
       { file: 'x.md', line: 4, message: 'unknown key "tag": did you mean "tags"?' },
       { file: 'x.md', line: 5, message: 'unknown key "Date": did you mean "date"?' },
     ]);
+    // Other tools' keys are kept with their lines, for the build's note; an article with none has no list.
+    expect(parsed('---\nlayout: post\ntitle: T\ndate: 2025-07-04\ncategories: [x]\n---\nText').unreadKeys).toEqual([
+      { key: 'layout', line: 2 },
+      { key: 'categories', line: 5 },
+    ]);
+    expect(parsed('---\ntitle: T\ndate: 2025-07-04\n---\nText')).not.toHaveProperty('unreadKeys');
     // A key is found at its line as text, not as a pattern.
     expect(parseArticle('---\n"tit(le": T\ndate: 2025-07-04\n---\nText', 'x.md')).toEqual([{ file: 'x.md', line: 2, message: 'unknown key "tit(le": did you mean "title"?' }]);
   });
