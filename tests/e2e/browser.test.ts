@@ -182,6 +182,24 @@ describe('the site in a real browser', () => {
     await expect(resultLinks(home).allTextContents()).resolves.toEqual([expect.stringContaining('Russian President')]);
   });
 
+  it("finds an article by its author's name, and none by the words every article page shows around it", async () => {
+    // The storm report's only "report…" word is its author's name (A. Reporter); Pagefind's stemming
+    // also finds the articles that say "reported".
+    const page = await open('/search/?q=Reporter');
+    await searchSettled(page);
+    await expect(resultLinks(page).allTextContents()).resolves.toContain('Storm closes the port');
+    // No fixture article has "read" (or a word it begins) in its text: "· 1 min read" is the page's own.
+    await page.goto(url('/search/?q=read'));
+    await searchSettled(page, 'read');
+    await expect(page.locator('.pagefind-ui__message').textContent()).resolves.toBe('No results for read');
+    // Two articles were updated, and say so above their text; that line is not what a search finds.
+    await page.goto(url('/search/?q=updated'));
+    await searchSettled(page, 'updated');
+    const found = await resultLinks(page).allTextContents();
+    expect(found).not.toContain('A headline that the editor shortened');
+    expect(found).not.toContain('Storm closes the port');
+  });
+
   it('offers year and topic filters, and narrows results by them', async () => {
     // "harbour" is in the 2019 fireworks report and in a 2025 storm report's correction.
     // They sit in different search shards (2019 is the first, 2025 is merged in), so this also proves the merge.
