@@ -1,5 +1,5 @@
 import type { ContentError } from '../types.js';
-import { excerpt } from './seed.js';
+import { excerpt } from './excerpt.js';
 
 /** Longest alias accepted: old URLs are short; anything longer is a mistake or an attack. */
 const MAX_ALIAS_LENGTH = 300;

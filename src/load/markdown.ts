@@ -8,7 +8,8 @@ import { countWords, parseMarkdownBody, readingMinutes, renderBody, summarise, t
 import { deepNesting, emphasisFlood, isStackOverflow, MAX_DELIMITER_RUNS_PER_PARAGRAPH, MAX_INDENT_COLUMNS, MAX_NESTING } from './markdown-limits.js';
 import { extractEntities } from './entities.js';
 import { readAliases } from './aliases.js';
-import { excerpt } from './seed.js';
+import { excerpt } from './excerpt.js';
+import { KNOWN_KEYS, type Key } from './front-matter-keys.js';
 
 const SLUG = /^[a-z0-9-]+$/;
 
@@ -56,13 +57,6 @@ const MATTER_OPTIONS = {
   },
 } as const;
 
-/**
- * Every front-matter key an article may have. Values are read only through `valueOf`, which takes
- * one of these, so a key read but missing from this list (and so reported as a misspelling of
- * another) does not compile.
- */
-export const KNOWN_KEYS = ['title', 'date', 'updated', 'slug', 'summary', 'dateline', 'author', 'tags', 'corrections', 'aliases', 'draft'] as const;
-type Key = (typeof KNOWN_KEYS)[number];
 const isKnownKey = (key: string): key is Key => (KNOWN_KEYS as readonly string[]).includes(key);
 
 interface FrontMatter {

@@ -5,6 +5,7 @@ import { slugFromTitle } from '../model/slug.js';
 import { countWords, plainTextToMdast, readingMinutes, renderBody, summarise } from './body.js';
 import { splitDateline } from './dateline.js';
 import { extractEntities } from './entities.js';
+import { excerpt } from './excerpt.js';
 
 // `[^\n]`, not `.`: a first line may hold a line or paragraph separator (U+2028, U+2029), which `.` does not match.
 // Any space but a line break between the parts: a no-break space after the date is a space too.
@@ -52,8 +53,4 @@ export function parseSeedArticle(text: string, file: string): ParsedArticle | Co
     source: file,
     format: 'seed',
   };
-}
-
-export function excerpt(s: string, max = 40): string {
-  return s.length > max ? `${s.slice(0, max)}…` : s;
 }
