@@ -62,11 +62,32 @@ function replaceUnsafeImages(node: MdNode): void {
   for (const child of node.children) replaceUnsafeImages(child as MdNode);
 }
 
+/**
+ * A body's headings one level down: the page's headline is its only `<h1>`, so a `# Background` in
+ * the body is an `<h2>` (and `######` stays `<h6>`, the lowest there is).
+ */
+function demoteHeadings(node: MdNode): void {
+  if (node.type === 'heading') node.depth = Math.min(node.depth + 1, 6) as typeof node.depth;
+  if ('children' in node) for (const child of node.children) demoteHeadings(child);
+}
+
+/**
+ * A node's text as `mdast-util-to-string` gives it, without code: a code block's `SELECT … FROM … WHERE`
+ * is not prose, and the name finder took its capitals for names (topics "SELECT", "FROM", "WHERE").
+ */
+function proseText(node: RootContent): string {
+  if (node.type === 'code') return '';
+  if ('value' in node) return node.value;
+  if ('alt' in node && node.alt) return node.alt;
+  return 'children' in node ? (node.children as RootContent[]).map(proseText).join('') : '';
+}
+
 export function renderBody(tree: Root): Body {
   replaceUnsafeImages(tree);
+  demoteHeadings(tree);
   const html = String(toHtml.stringify(toHtml.runSync(tree) as Root)).trim();
   const firstParagraph = tree.children.find((n) => n.type === 'paragraph');
-  const text = tree.children.map((n) => toString(n)).join('\n\n');
+  const text = tree.children.map(proseText).filter((t) => t !== '').join('\n\n');
   return { html, text, lede: firstParagraph ? toString(firstParagraph) : text.split('\n\n')[0] ?? '' };
 }
 

@@ -77,6 +77,18 @@ describe('markdown format', () => {
     expect(parseArticle('---\n"tit(le": T\ndate: 2025-07-04\n---\nText', 'x.md')).toEqual([{ file: 'x.md', line: 2, message: 'unknown key "tit(le": did you mean "title"?' }]);
   });
 
+  it("ranks the body's headings below the headline, the page's only h1", () => {
+    const a = parsed('---\ntitle: T\ndate: 2025-07-04\n---\nText.\n\n# Background\n\n## Timeline\n\n###### Notes\n');
+    expect(a.bodyHtml).toBe('<p>Text.</p>\n<h2>Background</h2>\n<h3>Timeline</h3>\n<h6>Notes</h6>');
+  });
+
+  it('finds no names in code: a code block is shown, but it is not prose', () => {
+    const a = parsed('---\ntitle: Register opens\ndate: 2025-07-04\n---\nThe register opened in Geneva.\n\n    SELECT name FROM register WHERE year = 2025\n\n```\nUPDATE Register SET Open = TRUE\n```\n');
+    expect(a.entities).toEqual({ people: [], places: ['Geneva'], organizations: [] });
+    expect(a.bodyHtml).toContain('<pre><code>SELECT name FROM register WHERE year = 2025\n</code></pre>');
+    expect(a.wordCount).toBe(5);
+  });
+
   it('keeps number-like values as the text written: titles, slugs and tags', () => {
     const a = parsed('---\ntitle: 1e3\ndate: 2025-07-04\nslug: 0042\ntags: [1.50, 0x1F, 007]\n---\nText');
     expect([a.title, a.explicitSlug, a.tags]).toEqual(['1e3', '0042', ['1.50', '0x1F', '007']]);
