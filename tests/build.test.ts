@@ -43,7 +43,7 @@ describe('build (in memory)', () => {
     expect(html).toContain('<html lang="en">');
     expect(html).toContain('<h1>Storm closes the port</h1>');
     expect(html).toContain('<time datetime="2025-07-04">July 4, 2025</time>');
-    expect(html).toContain('<span class="byline">By A. Reporter</span>');
+    expect(html).toContain('<span class="byline"><span data-pagefind-ignore>By</span> A. Reporter</span>');
     expect(html).toContain('<link rel="canonical" href="https://example.org/news/2025/07/04/storm-closes-the-port/">');
     expect(html).toContain('<li><a href="/news/2025/07/">July</a></li>');
     expect(html).toContain('<li><a href="/news/2025/07/04/">4</a></li>');
