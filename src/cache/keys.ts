@@ -26,21 +26,49 @@ export function sha256OfList(list: readonly string[]): string {
 let generator: string | undefined;
 
 /**
- * What "the generator version" means for the cache: a hash of every source file of the generator
- * plus its package version and the Node major version, so any change to the code invalidates every
- * cached parse and page, even without a version bump.
+ * What "the generator version" means for the cache: a hash of every file of the code that is running
+ * (the TypeScript sources under tsx, the compiled `lib/` when that is what runs: a `lib/` older than
+ * `src/` once stored its output under the newer sources' key), the package's own manifest and
+ * lockfile, the versions of its installed dependencies (a lockfile-only update of the feed library
+ * left every feed as the old version wrote it) and the Node major version. Any change to any of them
+ * invalidates every cached parse and page, even without a version bump.
  */
 export function generatorKey(): string {
-  if (generator) return generator;
-  // Always the TypeScript sources, also when this runs compiled from lib/ (same depth as src/).
-  const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-  const srcDir = path.join(root, 'src');
-  const pkg = readFileSync(path.join(root, 'package.json'));
-  const files = (readdirSync(srcDir, { recursive: true, withFileTypes: false }) as string[]).filter((f) => f.endsWith('.ts')).sort();
-  const h = createHash('sha256').update(pkg).update(process.versions.node.split('.')[0]!);
-  for (const f of files) h.update(f).update('\0').update(readFileSync(path.join(srcDir, f))).update('\0');
-  generator = h.digest('hex');
+  generator ??= generatorKeyOf(path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..'));
   return generator;
+}
+
+/** `generatorKey` of the code in `codeDir` (`src/` or `lib/`), whose parent folder holds `package.json`. */
+export function generatorKeyOf(codeDir: string): string {
+  const root = path.dirname(codeDir);
+  const pkg = readFileSync(path.join(root, 'package.json'));
+  const h = createHash('sha256').update(pkg).update('\0').update(process.versions.node.split('.')[0]!).update('\0');
+  const lock = readIfThere(path.join(root, 'package-lock.json'));
+  if (lock) h.update(lock);
+  h.update('\0');
+  for (const dep of Object.keys((JSON.parse(pkg.toString('utf8')) as { dependencies?: Record<string, string> }).dependencies ?? {}).sort()) {
+    h.update(`${dep}@${installedVersion(root, dep) ?? 'missing'}\0`);
+  }
+  const files = (readdirSync(codeDir, { recursive: true, withFileTypes: false }) as string[]).filter((f) => /\.(ts|js|mjs)$/.test(f)).sort();
+  for (const f of files) h.update(f).update('\0').update(readFileSync(path.join(codeDir, f))).update('\0');
+  return h.digest('hex');
+}
+
+function readIfThere(file: string): Buffer | undefined {
+  try {
+    return readFileSync(file);
+  } catch {
+    return undefined;
+  }
+}
+
+/** A dependency's installed version, found as Node finds the package: in `node_modules` here or in a folder above. */
+function installedVersion(root: string, name: string): string | undefined {
+  for (let dir = root; ; dir = path.dirname(dir)) {
+    const manifest = readIfThere(path.join(dir, 'node_modules', name, 'package.json'));
+    if (manifest) return (JSON.parse(manifest.toString('utf8')) as { version?: string }).version;
+    if (path.dirname(dir) === dir) return undefined;
+  }
 }
 
 /** The cache key of one article file: its bytes, the path it is reported under, and the generator. */

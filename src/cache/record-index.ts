@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { forEachJsonLine, writeJsonLines } from './lines-file.js';
 import path from 'node:path';
 import type { BodyRef } from './body-store.js';
@@ -22,16 +22,21 @@ export function hasRecordIndex(dir: string): boolean {
   return existsSync(path.join(dir, INDEX));
 }
 
-/** Cached parses by content key; entries whose pack file has gone are dropped (they are parsed again). */
+/**
+ * Cached parses by content key; entries whose body is not all there (its pack file gone, or cut
+ * short: a full disk, a copy interrupted) are dropped, and their files parsed again. A body past a
+ * pack's end used to fail every later build, in the middle of rendering, until the cache was deleted.
+ */
 export function loadRecordIndex(dir: string): Map<string, CachedParse> {
   const file = path.join(dir, INDEX);
   if (!existsSync(file)) return new Map();
   try {
-    const packs = new Set(readdirSync(dir).filter((f) => f.endsWith('.pack')));
+    const packSizes = new Map(readdirSync(dir).filter((f) => f.endsWith('.pack')).map((f) => [f, statSync(path.join(dir, f)).size]));
     const index = new Map<string, CachedParse>();
     forEachJsonLine(file, (value) => {
       const [key, entry] = value as [string, CachedParse];
-      if (packs.has(entry.body.pack)) index.set(key, entry);
+      const size = packSizes.get(entry.body.pack);
+      if (size !== undefined && entry.body.offset + entry.body.length <= size) index.set(key, entry);
     });
     return index;
   } catch {

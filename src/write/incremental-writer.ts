@@ -1,4 +1,4 @@
-import { existsSync, rmSync, statSync } from 'node:fs';
+import { existsSync, rmSync, statSync, utimesSync } from 'node:fs';
 import path from 'node:path';
 import { sameBytes } from './same-bytes.js';
 import { sha256 } from '../cache/keys.js';
@@ -196,6 +196,11 @@ export class IncrementalDiskWriter implements Writer {
         throw err;
       }
       await this.staging.abort();
+      // The folder's identity changes with every patch, not only with one that adds or removes a file
+      // at its top: another copy of the cache (an older one restored, a second --cache-dir) then no
+      // longer matches it, and cannot have its stale pages kept as if they were still there.
+      const now = new Date();
+      utimesSync(out, now, now);
     }
     writeManifest(this.manifestFile, { outId: folderId(this.outDir)!, build: this.build, records: this.records, files: this.files });
     rmSync(path.join(path.dirname(this.manifestFile), LEGACY_MANIFEST), { force: true });
@@ -214,19 +219,23 @@ export class IncrementalDiskWriter implements Writer {
  */
 export function readManifest(file: string, accept: (head: Omit<Manifest, 'files'>) => boolean = () => true): Manifest | undefined {
   let manifest: Manifest | undefined;
+  let count: unknown;
   forEachJsonLine(file, (value) => {
     if (manifest) return void manifest.files.set(...(value as [string, string]));
-    const head = value as Omit<Manifest, 'files'>;
+    const { fileCount, ...head } = value as Omit<Manifest, 'files'> & { fileCount?: unknown };
     if (!accept(head)) return false;
+    count = fileCount;
     manifest = { ...head, files: new Map() };
   });
-  return manifest;
+  // A file cut short at a line's end reads as whole: without its count it would make a build think
+  // the files it lost were never there, and leave them in the output folder for good.
+  return manifest && manifest.files.size === count ? manifest : undefined;
 }
 
 /** Writes the record of an output folder to `file`, as a build that wrote it would have. */
 export function writeManifest(file: string, manifest: Manifest): void {
   const { files, ...head } = manifest;
-  writeJsonLines(file, manifestValues(head, files));
+  writeJsonLines(file, manifestValues({ ...head, fileCount: files.size }, files));
 }
 
 /** After the output folder was put in place by a rename (which changes its identity), records it as the folder the manifest describes. */
@@ -236,7 +245,7 @@ export function rebindManifest(cacheDir: string, outDir: string): void {
   if (manifest) writeManifest(file, { ...manifest, outId: folderId(outDir)! });
 }
 
-function* manifestValues(head: Omit<Manifest, 'files'>, files: Map<string, string>): Generator<unknown> {
+function* manifestValues(head: Omit<Manifest, 'files'> & { fileCount: number }, files: Map<string, string>): Generator<unknown> {
   yield head;
   yield* files;
 }

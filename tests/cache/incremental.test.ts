@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { build, type BuildOptions } from '../../src/build.js';
 import { parseConfig } from '../../src/load/config.js';
 import { IncrementalDiskWriter } from '../../src/write/incremental-writer.js';
+import { writeCorpus } from '../../bench/corpus.js';
 import { fixtures, repoRoot, runCli, snapshotSite, tempDir } from '../helpers.js';
 
 /** A copy of the basic fixture and its templates that a test may edit. */
@@ -131,6 +132,59 @@ describe('content-hash cache and incremental rebuilds (through the CLI)', () => 
     mkdirSync(w.out);
     writeFileSync(path.join(w.out, 'stray.html'), 'not ours');
     expect(w.cached(w.out).code).toBe(0);
+    expect(snapshotSite(w.out)).toEqual(w.cold());
+  });
+
+  it('an older copy of the cache is not trusted with an output folder a later build patched', () => {
+    // An edit deep in an old article (its last paragraph): only pages below the output folder's top
+    // change (the article, its topics' feeds), so the folder itself looked as it did before the patch.
+    const root = tempDir();
+    const input = path.join(root, 'in');
+    writeCorpus(input, 60, 7);
+    const out = path.join(root, 'dist');
+    const build = (cacheDir: string) => runCli(['build', '--input', input, '--out', out, '--no-search', '--cache-dir', cacheDir]);
+    const cache = path.join(root, 'cache');
+    const older = path.join(root, 'older-cache');
+    expect(build(cache).code).toBe(0);
+    cpSync(cache, older, { recursive: true }); // a CI cache restored from an earlier run, a backup, a second --cache-dir
+    const target = path.join(input, '2000', '000001.md');
+    const original = readFileSync(target, 'utf8');
+    const cut = original.lastIndexOf(' the ');
+    writeFileSync(target, `${original.slice(0, cut)} thx ${original.slice(cut + 5)}`);
+    expect(build(cache).code).toBe(0);
+    expect([...snapshotSite(out).values()].filter((html) => html.includes(' thx ')).length).toBeGreaterThan(0);
+    writeFileSync(target, original); // back to what the older cache saw
+    expect(build(older).code).toBe(0);
+    const cold = path.join(tempDir(), 'dist');
+    expect(runCli(['build', '--input', input, '--out', cold, '--no-search', '--no-cache']).code).toBe(0);
+    expect(snapshotSite(out)).toEqual(snapshotSite(cold));
+  });
+
+  it("a page record cut short at a line's end is not trusted: the pages of articles removed since go too", () => {
+    const w = workspace();
+    expect(w.cached(w.out).code).toBe(0);
+    const record = readdirSync(path.join(w.root, 'cache'), { recursive: true, encoding: 'utf8' }).find((f) => f.endsWith('pages.ndjson'))!;
+    const file = path.join(w.root, 'cache', record);
+    // Its first line only: the head, and not one of the files.
+    writeFileSync(file, `${readFileSync(file, 'utf8').split('\n')[0]}\n`);
+    rmSync(path.join(w.input, 'storm-a.md'));
+    expect(w.cached(w.out).code).toBe(0);
+    expect(snapshotSite(w.out)).toEqual(w.cold());
+  });
+
+  it('a body pack cut short: its articles are parsed again, and the build equals a cold build', () => {
+    const w = workspace();
+    expect(w.cached(w.out).code).toBe(0);
+    const cache = path.join(w.root, 'cache');
+    for (const pack of readdirSync(cache, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.pack'))) {
+      const full = path.join(cache, pack);
+      writeFileSync(full, readFileSync(full).subarray(0, Math.floor(statSync(full).size / 2)));
+    }
+    const storm = path.join(w.input, 'storm-a.md');
+    writeFileSync(storm, readFileSync(storm, 'utf8').replace('The port closed at noon', 'The port closed at dawn'));
+    const r = w.cached(w.out);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
     expect(snapshotSite(w.out)).toEqual(w.cold());
   });
 
