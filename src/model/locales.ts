@@ -19,13 +19,13 @@ export interface DateLocale {
 const LOCALES: Readonly<Record<string, { name: string; longDate: string; dayMonth: string }>> = {
   'en-US': { name: 'enUS', longDate: 'MMMM d, yyyy', dayMonth: 'MMMM d' },
   'en-GB': { name: 'enGB', longDate: 'd MMMM yyyy', dayMonth: 'd MMMM' },
-  de: { name: 'de', longDate: 'PPP', dayMonth: 'd MMMM' },
-  es: { name: 'es', longDate: 'PPP', dayMonth: 'd MMMM' },
+  de: { name: 'de', longDate: 'PPP', dayMonth: 'd. MMMM' },
+  es: { name: 'es', longDate: 'PPP', dayMonth: "d 'de' MMMM" },
   fr: { name: 'fr', longDate: 'PPP', dayMonth: 'd MMMM' },
   it: { name: 'it', longDate: 'PPP', dayMonth: 'd MMMM' },
   nl: { name: 'nl', longDate: 'PPP', dayMonth: 'd MMMM' },
   pl: { name: 'pl', longDate: 'PPP', dayMonth: 'd MMMM' },
-  pt: { name: 'pt', longDate: 'PPP', dayMonth: 'd MMMM' },
+  pt: { name: 'pt', longDate: 'PPP', dayMonth: "d 'de' MMMM" },
   ru: { name: 'ru', longDate: 'PPP', dayMonth: 'd MMMM' },
   uk: { name: 'uk', longDate: 'PPP', dayMonth: 'd MMMM' },
 };
