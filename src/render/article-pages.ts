@@ -1,6 +1,7 @@
 import type { Article } from '../types.js';
 import { parseCalendarDate } from '../model/calendar.js';
 import { relatedArticles } from '../model/related.js';
+import { otherYearOnSameDay, type SameDayIndex } from '../model/same-day.js';
 import type { SiteModel } from '../model/site.js';
 import { isoTimestamp } from '../model/timestamps.js';
 import { textOf } from '../model/one-byte.js';
@@ -13,25 +14,28 @@ import { rebaseBodyLinks } from './body-links.js';
  * The article page: headline, date, dateline, byline, body, corrections, topics, related articles,
  * breadcrumbs, its on-this-day page and the previous and next article in time.
  */
-export function articlePageJob(model: SiteModel, i: number, ctx: RenderContext): PageJob {
+export function articlePageJob(model: SiteModel, i: number, ctx: RenderContext, sameDay: SameDayIndex): PageJob {
   const a = model.articles[i]!;
   const older: Article | undefined = model.articles[i - 1];
   const newer: Article | undefined = model.articles[i + 1];
   const related = relatedArticles(a, model.topicsBySlug, model.articles, i);
+  // The link to the day in other years only when there are any; the article that shows there are
+  // is one of the page's inputs, so a rebuild adds or drops the link when that changes.
+  const otherYear = otherYearOnSameDay(sameDay, a);
   let view: PageJob['view'] | undefined;
   return {
     path: a.path,
     template: 'article',
     lastmod: a.modified ?? a.date,
-    dependsOn: [a, ...(older ? [older] : []), ...(newer ? [newer] : []), ...related],
+    dependsOn: [a, ...(older ? [older] : []), ...(newer ? [newer] : []), ...related, ...(otherYear ? [otherYear] : [])],
     // Built when read: an incremental build skips it for a page whose articles are all unchanged.
     get view() {
-      return (view ??= articleView(a, older, newer, related, ctx));
+      return (view ??= articleView(a, older, newer, related, otherYear !== undefined, ctx));
     },
   };
 }
 
-function articleView(a: Article, older: Article | undefined, newer: Article | undefined, related: Article[], ctx: RenderContext): PageJob['view'] {
+function articleView(a: Article, older: Article | undefined, newer: Article | undefined, related: Article[], otherYears: boolean, ctx: RenderContext): PageJob['view'] {
   const { link, dates, config } = ctx;
   const p = parseCalendarDate(a.date)!;
   const published = isoTimestamp(a.date, config.timeZone);
@@ -72,7 +76,7 @@ function articleView(a: Article, older: Article | undefined, newer: Article | un
       readingMinutes: a.readingMinutes,
       wordCount: a.wordCount,
       year: String(p.year),
-      onThisDay: { href: link.href(link.onThisDayPath(a.date)), label: dates.dayMonth(a.date) },
+      onThisDay: otherYears ? { href: link.href(link.onThisDayPath(a.date)), label: dates.dayMonth(a.date) } : null,
       draft: a.draft,
     },
     related: related.map((r) => articleSummaryView(r, link, dates)),

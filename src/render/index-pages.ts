@@ -166,6 +166,9 @@ export function* dayPageJobs(days: readonly DayEntry[], i: number, ctx: RenderCo
         ],
       }),
       day: { label: dates.long(iso), dateIso: iso, count: d.articles.length },
+      // The same calendar day in every year (`/on-this-day/07-04/`): linked from every day page, so each
+      // such page is reachable even when no article's day has other years to link it from.
+      onThisDay: { href: link.href(link.onThisDayPath(iso)), label: dates.dayMonth(iso) },
       articles: page.items.map((a) => articleSummaryView(a, link, dates)),
       pagination: paginationView(page, link, 'date-order'),
       prev: dayLink(prev),

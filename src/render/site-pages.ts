@@ -1,6 +1,7 @@
 import type { Article, SiteConfig } from '../types.js';
 import type { SiteModel } from '../model/site.js';
 import { textOf } from '../model/one-byte.js';
+import { sameDayIndex } from '../model/same-day.js';
 import { articlePageJob } from './article-pages.js';
 import { correctionsPageJob, notFoundJob, onThisDayJobs } from './day-pages.js';
 import { DateFormatter } from './format.js';
@@ -25,7 +26,8 @@ export function renderContext(
  * one at a time instead of all being held in memory.
  */
 export function* planSite(model: SiteModel, ctx: RenderContext): Generator<PageJob> {
-  for (let i = 0; i < model.articles.length; i++) yield articlePageJob(model, i, ctx);
+  const sameDay = sameDayIndex(model.articles);
+  for (let i = 0; i < model.articles.length; i++) yield articlePageJob(model, i, ctx, sameDay);
   yield* homePageJobs([...model.articles].reverse(), ctx);
   yield archivePageJob(model.years, ctx);
   for (let i = 0; i < model.years.length; i++) yield yearPageJob(model.years, i, ctx);

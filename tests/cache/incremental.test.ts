@@ -92,6 +92,22 @@ describe('content-hash cache and incremental rebuilds (through the CLI)', () => 
     expect(after).toEqual(w.cold());
   });
 
+  it("an article on another year's July 4: the July 4 articles' pages gain their link to other years, as in a cold build", () => {
+    const w = workspace();
+    expect(w.cached(w.out).code).toBe(0);
+    const seed = path.join(w.out, '2025/07/04/russian-president-vladimir-putin-reaffirmed-his-countrys/index.html');
+    expect(readFileSync(seed, 'utf8')).not.toContain('in other years');
+    const parade = path.join(w.input, 'parade.txt');
+    writeFileSync(parade, ' date 2023-07-04 Boston, Massachusetts — The parade went ahead despite the rain.\n');
+    expect(w.cached(w.out).code).toBe(0);
+    expect(readFileSync(seed, 'utf8')).toContain('More from July 4 in other years');
+    expect(snapshotSite(w.out)).toEqual(w.cold());
+    rmSync(parade);
+    expect(w.cached(w.out).code).toBe(0);
+    expect(readFileSync(seed, 'utf8')).not.toContain('in other years');
+    expect(snapshotSite(w.out)).toEqual(w.cold());
+  });
+
   it('a template change invalidates every page that uses it', () => {
     const w = workspace();
     expect(w.cached(w.out).code).toBe(0);

@@ -31,7 +31,7 @@ describe('news-archive build (end to end)', () => {
 
   it('shows the day with several articles and links the neighbouring days', () => {
     const day = readFileSync(path.join(out, '2025/07/04/index.html'), 'utf8');
-    expect(day).toContain('<p>3 articles.</p>');
+    expect(day).toContain('<p>3 articles. <a href="/on-this-day/07-04/">July 4 in every year</a></p>');
     expect(day).toContain('<a rel="prev" href="/2025/07/03/">← July 3, 2025</a>');
     expect(day).not.toContain('rel="next"');
   });
@@ -41,7 +41,7 @@ describe('news-archive build (end to end)', () => {
     const r = runCli(['build', '--input', path.join(fixtures, 'basic'), '--out', nested, '--config', path.join(fixtures, 'basic.config.json'), '--no-search']);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
-    expect(readFileSync(path.join(nested, '2025/07/04/index.html'), 'utf8')).toContain('<p>3 articles.</p>');
+    expect(readFileSync(path.join(nested, '2025/07/04/index.html'), 'utf8')).toContain('<p>3 articles. <a href="/on-this-day/07-04/">July 4 in every year</a></p>');
   });
 
   it('works under a sub-path base URL', () => {

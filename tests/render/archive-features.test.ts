@@ -1,3 +1,4 @@
+import { cpSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import Parser from 'rss-parser';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -7,7 +8,7 @@ import { buildSiteModel } from '../../src/model/site.js';
 import { renderContext } from '../../src/render/site-pages.js';
 import { sitemapFiles } from '../../src/render/sitemaps.js';
 import { MemoryWriter } from '../../src/write/writer.js';
-import { fixtures, repoRoot } from '../helpers.js';
+import { fixtures, repoRoot, tempDir } from '../helpers.js';
 
 const r = parseConfig(undefined, 'archive.config.json', {
   title: 'Test Archive',
@@ -62,8 +63,17 @@ describe('date navigation', () => {
     expect(year).toContain('<caption>February</caption>');
   });
 
-  it('gathers a calendar day across years on /on-this-day/MM-DD/, linked from the article', () => {
-    expect(seedPage()).toContain('<a href="/news/on-this-day/07-04/">More from July 4 in other years</a>');
+  it('gathers a calendar day across years on /on-this-day/MM-DD/, linked from the article when other years have that day', async () => {
+    // Every July 4 of the fixture is in 2025: no link to "other years" there are none of.
+    expect(seedPage()).not.toContain('in other years');
+    const more = new MemoryWriter();
+    const input = tempDir();
+    cpSync(path.join(fixtures, 'basic'), input, { recursive: true });
+    writeFileSync(path.join(input, 'parade.txt'), ' date 2023-07-04 Boston, Massachusetts — The parade went ahead despite the rain.\n');
+    expect((await build({ inputDir: input, templatesDir: path.join(repoRoot, 'templates'), config }, more)).errors).toEqual([]);
+    expect(more.text('2025/07/04/russian-president-vladimir-putin-reaffirmed-his-countrys/index.html')).toContain('<a href="/news/on-this-day/07-04/">More from July 4 in other years</a>');
+    expect(more.text('2023/07/04/the-parade-went-ahead-despite-the-rain/index.html')).toContain('<a href="/news/on-this-day/07-04/">More from July 4 in other years</a>');
+    expect(more.text('2019/12/31/fireworks-lit-up-the-harbour-at-midnight/index.html')).not.toContain('in other years');
     const day = writer.text('on-this-day/07-04/index.html');
     expect(day).toContain('<h1>On this day: July 4</h1>');
     expect(day).toContain('<p>3 articles published on July 4 across the years.</p>');
