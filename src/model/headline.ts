@@ -68,6 +68,54 @@ function tidy(words: string[]): string {
   return text.trim();
 }
 
+/** Words that open an introductory phrase: "After three days of talks in Geneva, …", "According to police, …". */
+const INTRODUCTION_OPENERS = new Set([
+  'after', 'before', 'during', 'following', 'amid', 'amidst', 'despite', 'as', 'while', 'when', 'although',
+  'though', 'because', 'since', 'until', 'once', 'according', 'in', 'on', 'at', 'with', 'without', 'under',
+  'for', 'by', 'over', 'earlier', 'later', 'last', 'this', 'speaking', 'asked', 'faced',
+]);
+/** An introductory phrase ends at a comma within this many words. */
+const MAX_INTRODUCTION_WORDS = 10;
+
+/**
+ * The sentence without an introductory phrase, which says when, where or why but not who did what:
+ * "After three days of negotiations in Geneva, the two sides agreed to a ceasefire" becomes "The two
+ * sides agreed to a ceasefire". Kept when too little would be left.
+ */
+function withoutIntroduction(words: string[]): string[] {
+  if (!INTRODUCTION_OPENERS.has(bare(words[0] ?? ''))) return words;
+  const end = words.findIndex((w, i) => i < MAX_INTRODUCTION_WORDS && w.endsWith(','));
+  if (end < 0 || words.length - (end + 1) < MIN_WORDS) return words;
+  const rest = words.slice(end + 1);
+  rest[0] = rest[0]!.charAt(0).toUpperCase() + rest[0]!.slice(1);
+  return rest;
+}
+
+/** Words that open an aside set off by commas after the subject: a relative clause or a participle. */
+const ASIDE_OPENERS = new Set(['which', 'who', 'whose', 'whom', 'where', 'speaking', 'writing', 'citing', 'having', 'being', 'according']);
+/** The subject an aside follows is at most this many words; an aside, at most this many more. */
+const MAX_SUBJECT_WORDS = 8;
+const MAX_ASIDE_WORDS = 20;
+
+/**
+ * The sentence without an aside between its subject and its verb: "The company, which employs about
+ * 1,200 people in the region, said it would close the plant" becomes "The company said it would close
+ * the plant". Cutting at the aside's first comma left the subject alone, a fragment with no verb.
+ */
+function withoutAside(words: string[]): string[] {
+  const open = words.findIndex((w, i) => i < MAX_SUBJECT_WORDS && w.endsWith(','));
+  if (open < 0 || !ASIDE_OPENERS.has(bare(words[open + 1] ?? ''))) return words;
+  let close = -1;
+  for (let i = open + 1; i < Math.min(words.length - 1, open + 1 + MAX_ASIDE_WORDS); i++) {
+    if (words[i]!.endsWith(',')) {
+      close = i;
+      break;
+    }
+  }
+  if (close < 0 || words.length - (close + 1) < 2) return words;
+  return [...words.slice(0, open), words[open]!.slice(0, -1), ...words.slice(close + 1)];
+}
+
 /**
  * A headline for an article that has none: the first sentence, shortened at a natural clause
  * boundary to about twelve words. Abbreviations (`U.S.`) never end the sentence early.
@@ -76,7 +124,7 @@ function tidy(words: string[]): string {
  */
 export function deriveHeadline(body: string): string {
   const sentence = firstSentence(body.replace(/\s+/g, ' ').trim());
-  const words = sentence.split(' ').filter((w) => w.length > 0);
+  const words = withoutAside(withoutIntroduction(sentence.split(' ').filter((w) => w.length > 0)));
   if (words.length <= MAX_WORDS) return tidy(words);
 
   // Candidate cut points: before a clause opener, or after a word carrying a comma, semicolon or dash.

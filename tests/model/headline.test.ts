@@ -34,6 +34,33 @@ describe('deriveHeadline', () => {
     ).toBe('Fire crews contained a wildfire that burned 2,000 acres north of the city');
   });
 
+  it('leaves out an introductory phrase, which says when or why but not who did what', () => {
+    expect(deriveHeadline('After three days of negotiations in Geneva, the two sides agreed to a ceasefire that will take effect on Monday morning.')).toBe(
+      'The two sides agreed to a ceasefire that will take effect on Monday morning',
+    );
+    expect(deriveHeadline('In 2019, the council voted to demolish the old bridge and replace it with a wider one.')).toBe(
+      'The council voted to demolish the old bridge and replace it with a wider one',
+    );
+    // Kept when too little would be left after it.
+    expect(deriveHeadline('On Monday, markets fell.')).toBe('On Monday, markets fell');
+  });
+
+  it('leaves out an aside between the subject and its verb, instead of cutting the subject off alone', () => {
+    expect(deriveHeadline('The company, which employs about 1,200 people in the region, said on Tuesday it would close the plant by the end of the year.')).toBe(
+      'The company said on Tuesday it would close the plant by the end of the year',
+    );
+    expect(
+      deriveHeadline('Prime Minister Anna Kowalski, speaking after an emergency cabinet meeting late on Wednesday, announced a state of emergency in three regions hit by flooding.'),
+    ).toBe('Prime Minister Anna Kowalski announced a state of emergency in three regions hit by flooding');
+    // A list is not an aside, nor is an apposition that the reader needs.
+    expect(deriveHeadline('Apples, pears and plums rose sharply in price across the region this week after a late frost damaged orchards.')).toBe(
+      'Apples, pears and plums rose sharply in price across the region this week',
+    );
+    expect(deriveHeadline('John Smith, the mayor of Springfield, said the bridge would reopen next month after repairs.')).toBe(
+      'John Smith, the mayor of Springfield, said the bridge would reopen next month after repairs',
+    );
+  });
+
   it('cuts a sentence with no boundary at about twelve words and not on a dangling word', () => {
     const h = deriveHeadline('One two three four five six seven eight nine ten eleven the thirteen fourteen fifteen sixteen seventeen eighteen.');
     expect(h).toBe('One two three four five six seven eight nine ten eleven');
