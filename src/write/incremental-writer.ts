@@ -199,8 +199,13 @@ export class IncrementalDiskWriter implements Writer {
       // The folder's identity changes with every patch, not only with one that adds or removes a file
       // at its top: another copy of the cache (an older one restored, a second --cache-dir) then no
       // longer matches it, and cannot have its stale pages kept as if they were still there.
+      // Best effort: a folder whose times this user may not set (owned by another) keeps them, as before.
       const now = new Date();
-      utimesSync(out, now, now);
+      try {
+        utimesSync(out, now, now);
+      } catch {
+        // the patch is in place either way
+      }
     }
     writeManifest(this.manifestFile, { outId: folderId(this.outDir)!, build: this.build, records: this.records, files: this.files });
     rmSync(path.join(path.dirname(this.manifestFile), LEGACY_MANIFEST), { force: true });
