@@ -1,13 +1,42 @@
 import type { Paragraph, Root, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
+import remarkGfm from 'remark-gfm';
 import remarkHtml from 'remark-html';
+import { defaultSchema, type Schema } from 'hast-util-sanitize';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { plainParagraphRuns, textParagraph } from './plain-paragraphs.js';
 
-/** Both formats end as an mdast tree and leave through this one sanitising compiler. */
-const toHtml = unified().use(remarkHtml, { sanitize: true });
-const markdownParser = unified().use(remarkParse);
+/**
+ * Both formats end as an mdast tree and leave through this one sanitising compiler: GitHub's schema,
+ * but without a second `user-content-` on ids. mdast-util-to-hast gives footnotes that prefix
+ * already (`id="user-content-fn-1"`, linked as `#user-content-fn-1`), and the sanitiser's own made
+ * the id `user-content-user-content-fn-1`, which no footnote link reached. Raw HTML never gets
+ * through, so no other id comes from the content.
+ */
+const ALIGNED: [string, ...string[]] = ['className', 'align-left', 'align-center', 'align-right'];
+const SCHEMA: Schema = { ...defaultSchema, clobberPrefix: '', attributes: { ...defaultSchema.attributes, td: [ALIGNED], th: [ALIGNED] } };
+const toHtml = unified().use(remarkHtml, { sanitize: SCHEMA });
+/**
+ * Markdown as GitHub writes it (remark-gfm): tables (results, budgets, scores), ~~strikethrough~~,
+ * footnotes, task lists and bare URLs made links. The compiler's sanitiser allows what they make.
+ * GFM's extensions doubled the parse of a Markdown article (0.77 to 1.51 ms on the bench corpus,
+ * `npx tsx scripts/prof-parse.mts bench/.work/corpus-20000-42`; the bare-link one looks at every
+ * character), so text with nothing any of them could start (`usesGfm`) goes through plain remark,
+ * which gives it the same tree: 0.76–0.77 ms again. tests/load/plain-paragraphs.test.ts compares both
+ * with a whole GFM parse.
+ */
+const gfmParser = unified().use(remarkParse).use(remarkGfm);
+const commonMarkParser = unified().use(remarkParse);
+/** What can begin a GFM construct: a table's `|`, `~`, a footnote `[^`, a task `[ ]`, and bare links (`www.`, a scheme, an email's `@`). */
+const GFM_MARKS = /[|~@]|\[\^|\[[ xX]\]|www\.|https?:|mailto:|xmpp:/i;
+/**
+ * A plain inline link or image, `[label](https://…)`, whose URL is no bare link: most articles that
+ * link anywhere have only these. Not after a backslash (`\[` is no link, and its URL is bare then).
+ */
+const INLINE_LINK = /(?<!\\)\[[^[\]\\]*\]\([^()\s\\]*\)/g;
+const usesGfm = (markdown: string) => GFM_MARKS.test(markdown) && GFM_MARKS.test(markdown.replace(INLINE_LINK, ''));
+const parseMarkdown = (markdown: string): Root => (usesGfm(markdown) ? gfmParser : commonMarkParser).parse(markdown);
 
 export interface Body {
   html: string;
@@ -20,10 +49,10 @@ export interface Body {
 /** The body's mdast tree, without positions where plain paragraphs skipped the parser (see plain-paragraphs.ts). */
 export function parseMarkdownBody(markdown: string): Root {
   const runs = plainParagraphRuns(markdown);
-  if (!runs) return markdownParser.parse(markdown);
+  if (!runs) return parseMarkdown(markdown);
   const children: RootContent[] = [];
   for (const run of runs) {
-    if (typeof run === 'string') children.push(...markdownParser.parse(run).children);
+    if (typeof run === 'string') children.push(...parseMarkdown(run).children);
     else children.push(run);
   }
   return { type: 'root', children };
@@ -72,6 +101,25 @@ function demoteHeadings(node: MdNode): void {
 }
 
 /**
+ * A table column's alignment (`| ---: |`) as a class on its cells (`align-right`), not the `align`
+ * attribute mdast-util-to-hast writes, which HTML no longer has (the validator rejects it).
+ */
+function alignTableCells(node: MdNode): void {
+  if (node.type === 'table') {
+    const align = node.align ?? [];
+    for (const row of node.children) {
+      row.children.forEach((cell, i) => {
+        const a = align[i];
+        if (a) cell.data = { ...cell.data, hProperties: { ...cell.data?.hProperties, className: [`align-${a}`] } };
+      });
+    }
+    node.align = undefined;
+    return;
+  }
+  if ('children' in node) for (const child of node.children) alignTableCells(child);
+}
+
+/**
  * A node's text as `mdast-util-to-string` gives it, without code: a code block's `SELECT … FROM … WHERE`
  * is not prose, and the name finder took its capitals for names (topics "SELECT", "FROM", "WHERE").
  */
@@ -85,6 +133,7 @@ function proseText(node: RootContent): string {
 export function renderBody(tree: Root): Body {
   replaceUnsafeImages(tree);
   demoteHeadings(tree);
+  alignTableCells(tree);
   const html = String(toHtml.stringify(toHtml.runSync(tree) as Root)).trim();
   const firstParagraph = tree.children.find((n) => n.type === 'paragraph');
   const text = tree.children.map(proseText).filter((t) => t !== '').join('\n\n');

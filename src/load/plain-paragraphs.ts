@@ -15,7 +15,7 @@ import type { Paragraph } from 'mdast';
  * item or indented code as it does in a whole parse. A block is plain when no line starts with
  * anything that can open a block (`#`, `>`, a list marker, a digit, `=`, `-`, `|`, `:`, `~`, space)
  * or ends with a space (a hard break), and no character in it has a meaning inline (`\`, `` ` ``,
- * `*`, `_`, `[`, `]`, `<`, `&`) or is a tab or control character. Its paragraph is its lines as they
+ * `*`, `_`, `[`, `]`, `<`, `&`, and GFM's `~`, `|`, `@` and the starts of bare links) or is a tab or control character. Its paragraph is its lines as they
  * are, joined by line feeds. tests/load/plain-paragraphs.test.ts compares both ways on thousands of
  * generated bodies.
  */
@@ -55,7 +55,8 @@ const SPANS_BLANK_LINES = /```|~~~|<(?:script|pre|style|textarea|!|\?)|\]:/i;
 const BLANK = /^[ \t]*$/;
 const OPENS_BLOCK = /^[\s#>+\-*=_~:|0-9<[!`\\&]/;
 const ENDS_IN_SPACE = /\s$/;
-const HAS_MEANING = /[\\`*_[\]<&\t\x00-\x08\x0b-\x1f\x7f]/;
+/** Also what GFM gives a meaning inline: `~` (strikethrough), `|` (a table row), and the starts of bare links. */
+const HAS_MEANING = /[\\`*_[\]<&~|@\t\x00-\x08\x0b-\x1f\x7f]|www\.|https?:|mailto:|xmpp:/i;
 
 function isPlainLine(line: string): boolean {
   return !OPENS_BLOCK.test(line) && !HAS_MEANING.test(line) && !ENDS_IN_SPACE.test(line);

@@ -31,6 +31,11 @@ describe('HTML validity and links', () => {
     cpSync(path.join(fixtures, 'hostile/published'), hostileInput, { recursive: true });
     // An article with aliases, so redirect pages are validated and crawled too, under the sub-path.
     writeFileSync(path.join(hostileInput, 'moved.md'), '---\ntitle: Moved here\ndate: 2025-07-04\naliases: [/2025/07/04/old-name/, /news/moved.html]\n---\n\nBody.\n');
+    // GitHub-flavoured Markdown: an aligned table, strikethrough, a task list, a bare link and a footnote.
+    writeFileSync(
+      path.join(hostileInput, 'results.md'),
+      '---\ntitle: Results\ndate: 2025-07-05\n---\n\nFull results at www.example.org.\n\n| Candidate | Votes | Share |\n| :--- | ---: | :---: |\n| Ana Silva | 12,345 | 52% |\n\nThe ~~first~~ final count[^c] is in.\n\n- [x] counted\n- [ ] certified\n\n[^c]: Certified on July 6.\n',
+    );
     for (const site of sites) {
       const input = site.name === 'basic' ? path.join(fixtures, 'basic') : hostileInput;
       const r = runCli(['build', '--input', input, '--out', path.join(root, site.name), '--config', path.join(fixtures, 'basic.config.json'), '--base-url', site.base]);

@@ -82,6 +82,18 @@ describe('markdown format', () => {
     expect(a.bodyHtml).toBe('<p>Text.</p>\n<h2>Background</h2>\n<h3>Timeline</h3>\n<h6>Notes</h6>');
   });
 
+  it('renders GitHub-flavoured Markdown: tables, strikethrough, bare links, footnotes whose links reach them', () => {
+    const a = parsed(
+      '---\ntitle: T\ndate: 2025-07-04\n---\nResults at www.example.org today.\n\n| Candidate | Votes |\n| --- | ---: |\n| Ana Silva | 12,345 |\n\nThe ~~first~~ final count[^n] is in.\n\n[^n]: Certified on July 5.\n',
+    );
+    expect(a.bodyHtml).toContain('<p>Results at <a href="http://www.example.org">www.example.org</a> today.</p>');
+    expect(a.bodyHtml).toContain('<th>Candidate</th>\n<th class="align-right">Votes</th>');
+    expect(a.bodyHtml).toContain('<td>Ana Silva</td>\n<td class="align-right">12,345</td>');
+    expect(a.bodyHtml).not.toContain(' align=');
+    expect(a.bodyHtml).toContain('<p>The <del>first</del> final count<sup><a href="#user-content-fn-n" id="user-content-fnref-n"');
+    expect(a.bodyHtml).toContain('<li id="user-content-fn-n">\n<p>Certified on July 5. <a href="#user-content-fnref-n"');
+  });
+
   it('finds no names in code: a code block is shown, but it is not prose', () => {
     const a = parsed('---\ntitle: Register opens\ndate: 2025-07-04\n---\nThe register opened in Geneva.\n\n    SELECT name FROM register WHERE year = 2025\n\n```\nUPDATE Register SET Open = TRUE\n```\n');
     expect(a.entities).toEqual({ people: [], places: ['Geneva'], organizations: [] });

@@ -1,4 +1,5 @@
 import type { Root } from 'mdast';
+import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
@@ -13,7 +14,7 @@ function withoutPositions(node: unknown): unknown {
   return Object.fromEntries(Object.entries(node).filter(([k]) => k !== 'position').map(([k, v]) => [k, withoutPositions(v)]));
 }
 
-const wholeParse = (markdown: string) => unified().use(remarkParse).parse(markdown);
+const wholeParse = (markdown: string) => unified().use(remarkParse).use(remarkGfm).parse(markdown);
 
 /** Plain prose, as most paragraphs of an article are. */
 const PLAIN = [
@@ -22,7 +23,7 @@ const PLAIN = [
   '“We have waited long enough,” one resident said. Prices rose 4.5% in March: a record (so far).',
   'Temperatures reached 40°C — the highest since 1976 > the old record.',
   'Ünïcödé ñame and emoji 🎉 in a plain paragraph.',
-  'Wow! An exclamation; (parentheses), {braces}, $5, @name, #hashtag, 100% and a caret ^.',
+  'Wow! An exclamation; (parentheses), {braces}, $5, #hashtag, 100% and a caret ^.',
 ];
 /** Blocks that only look plain, and every construct a blank line may or may not end. */
 const OTHER = [
@@ -73,6 +74,23 @@ const OTHER = [
   'Plain line\n> quote interrupts',
   'Plain line\n- list interrupts',
   'Plain line\n    indented continuation',
+  // GitHub-flavoured Markdown (remark-gfm): inline marks and bare links a plain block must not have.
+  'Has ~~struck~~ and ~single~ tildes.',
+  'Visit www.example.org for more.',
+  'See https://example.org/a or http://example.org/b now.',
+  'Write to desk@example.org or mailto:desk@example.org today.',
+  'A mention of @name on social media.',
+  'Name | Votes\n--- | ---:\nAna | 1',
+  'A footnote reference[^1] here.',
+  '[^1]: The footnote, which may hold\n\n    a second paragraph.',
+  '- [ ] a task\n- [x] a done task',
+  // Links whose URL is not bare, and ones whose URL is, side by side.
+  'Has a [link](https://example.org/) and a bare https://example.org/b too.',
+  'An image ![alt](https://example.org/e.png) and a [link](http://example.org/f).',
+  '\\[not a link](https://example.org/c) so its URL is bare.',
+  'text](https://example.org/d) with no opening bracket.',
+  '[a [b](https://example.org/g)](https://example.org/h) nested.',
+  '`[code](https://example.org/i)` in a code span.',
 ];
 const SEPARATORS = ['\n\n', '\n\n', '\n\n\n', '\n \n', '\n\t\n', '\n'];
 
