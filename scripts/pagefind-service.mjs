@@ -16,3 +16,21 @@ export function projectedArticlePages(root, wanted) {
   const pages = articlePages(root, wanted);
   return { pages, projections: pages.map((rel) => searchProjection(readFileSync(path.join(root, rel), 'utf8'))) };
 }
+
+/**
+ * The pages `list` (indexes into `pages` and their `projections`) added to a new index of the given
+ * `pagefind` module instance, 64 at a time as the build does, then written and deleted; the file count.
+ */
+export async function indexPages(pagefind, pages, projections, list) {
+  const { index } = await pagefind.createIndex({});
+  const pending = new Set();
+  for (const i of list) {
+    const job = index.addHTMLFile({ sourcePath: pages[i], content: projections[i] }).finally(() => pending.delete(job));
+    pending.add(job);
+    if (pending.size >= 64) await Promise.race(pending);
+  }
+  await Promise.all(pending);
+  const { files } = await index.getFiles();
+  await index.deleteIndex();
+  return files.length;
+}

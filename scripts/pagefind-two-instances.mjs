@@ -5,24 +5,11 @@
 //   node scripts/pagefind-two-instances.mjs <built site> [pages=4000]
 // Needs lib/ (`node scripts/compile.mjs`).
 import { execFileSync } from 'node:child_process';
-import { projectedArticlePages } from './pagefind-service.mjs';
+import { indexPages, projectedArticlePages } from './pagefind-service.mjs';
 const [root, n = '4000'] = process.argv.slice(2);
 const first = await import('pagefind');
 const second = await import(`${import.meta.resolve('pagefind')}?instance=2`);
 const { pages, projections: proj } = projectedArticlePages(root, Number(n));
-async function one(pagefind, list) {
-  const { index } = await pagefind.createIndex({});
-  const pending = new Set();
-  for (const i of list) {
-    const job = index.addHTMLFile({ sourcePath: pages[i], content: proj[i] }).finally(() => pending.delete(job));
-    pending.add(job);
-    if (pending.size >= 64) await Promise.race(pending);
-  }
-  await Promise.all(pending);
-  const { files } = await index.getFiles();
-  await index.deleteIndex();
-  return files.length;
-}
 const half = pages.length / 2;
 const A = [...Array(half).keys()], B = A.map((i) => i + half);
 await (await first.createIndex({})).index.deleteIndex();
@@ -31,10 +18,10 @@ const services = execFileSync('pgrep', ['-P', String(process.pid), '-f', 'pagefi
 console.log('Pagefind processes started by this script:', services);
 for (let r = 0; r < 2; r++) {
   let t0 = performance.now();
-  await one(first, A); await one(first, B);
+  await indexPages(first, pages, proj, A); await indexPages(first, pages, proj, B);
   console.log('one service, halves in turn', (performance.now() - t0).toFixed(0), 'ms');
   t0 = performance.now();
-  await Promise.all([one(first, A), one(second, B)]);
+  await Promise.all([indexPages(first, pages, proj, A), indexPages(second, pages, proj, B)]);
   console.log('two services at once', (performance.now() - t0).toFixed(0), 'ms');
 }
 await first.close();
