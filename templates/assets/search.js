@@ -1,7 +1,5 @@
 // The search page: starts Pagefind's default UI and runs the query from `?q=` (the header's plain
 // GET form), and keeps `?q=` in step with what is typed so a search can be shared or bookmarked.
-// Results come in order of relevance, or by date (`?order=newest` or `oldest`, the page's Order
-// menu): articles carry `data-pagefind-sort="date:YYYY-MM-DD"`.
 (function () {
   'use strict';
   var root = document.getElementById('search');
@@ -17,37 +15,11 @@
   // The build writes the index in shards (one per year or less, so its memory stays bounded);
   // pagefind/shards.js lists those to merge into the first, which sits at the bundle path itself.
   var shards = window.newsArchiveSearchShards || [];
-  var mergeIndex = shards.map(function (shard) {
+  start(shards.map(function (shard) {
     return { bundlePath: bundlePath + shard, baseUrl: baseUrl };
-  });
-  var ORDERS = { newest: { date: 'desc' }, oldest: { date: 'asc' } };
-  var order = document.getElementById('search-order');
-  var params = new URLSearchParams(window.location.search);
-  // Only the orders named above: `?order=toString` is no order.
-  var initial = Object.prototype.hasOwnProperty.call(ORDERS, params.get('order')) ? params.get('order') : '';
-  var ui = start(initial, params.get('q'));
-  if (order) {
-    order.value = initial;
-    order.parentNode.hidden = false;
-    // Pagefind's UI takes its order when it starts: a new order starts it again, with the same words.
-    order.addEventListener('change', function () {
-      var input = root.querySelector('.pagefind-ui__search-input');
-      var term = input ? input.value : '';
-      setParam('order', order.value);
-      ui.destroy();
-      root.querySelectorAll(':scope > :not(noscript)').forEach(function (el) { el.remove(); });
-      ui = start(order.value, term);
-    });
-  }
+  }));
 
-  function setParam(name, value) {
-    var url = new URL(window.location.href);
-    if (value) url.searchParams.set(name, value);
-    else url.searchParams.delete(name);
-    window.history.replaceState(null, '', url);
-  }
-
-  function start(orderName, query) {
+  function start(mergeIndex) {
     var ui = new window.PagefindUI({
       element: '#search',
       bundlePath: bundlePath,
@@ -56,16 +28,18 @@
       showSubResults: false,
       showImages: false,
       autofocus: true,
-      sort: orderName ? ORDERS[orderName] : null,
       processTerm: function (term) {
-        setParam('q', term);
+        var url = new URL(window.location.href);
+        if (term) url.searchParams.set('q', term);
+        else url.searchParams.delete('q');
+        window.history.replaceState(null, '', url);
         return term;
       },
     });
     // Pagefind's box has only a placeholder and a title; name it by the page heading for assistive technology.
     var input = root.querySelector('.pagefind-ui__search-input');
     if (input) input.setAttribute('aria-labelledby', 'search-title');
+    var query = new URLSearchParams(window.location.search).get('q');
     if (query) ui.triggerSearch(query);
-    return ui;
   }
 })();

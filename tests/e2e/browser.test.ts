@@ -204,30 +204,6 @@ describe('the site in a real browser', () => {
     expect(found).not.toContain('Storm closes the port');
   });
 
-  it('orders results by relevance, newest first or oldest first, from its menu and from ?order=', async () => {
-    // "harbour": the 2019 fireworks report (the first search shard) and a 2025 storm report (merged in).
-    const page = await open('/search/?q=harbour&order=newest');
-    const order = page.getByLabel('Order');
-    await expect(order.inputValue()).resolves.toBe('newest');
-    await searchSettled(page, 'harbour');
-    await expect(resultLinks(page).allTextContents()).resolves.toEqual(['Storm closes the port', 'Fireworks lit up the harbour at midnight']);
-    await order.selectOption('oldest');
-    await page.waitForURL((u) => u.searchParams.get('order') === 'oldest' && u.searchParams.get('q') === 'harbour');
-    await searchSettled(page, 'harbour');
-    await expect.poll(() => resultLinks(page).allTextContents()).toEqual(['Fireworks lit up the harbour at midnight', 'Storm closes the port']);
-    await order.selectOption('');
-    await page.waitForURL((u) => !u.searchParams.has('order'));
-    await searchSettled(page, 'harbour');
-    // Started again, not twice: one search box, with the words still in it.
-    await expect(page.locator('.pagefind-ui__search-input').count()).resolves.toBe(1);
-    await expect(page.locator('.pagefind-ui__search-input').inputValue()).resolves.toBe('harbour');
-    // An unknown order is no order: results come by relevance, and the menu says so.
-    const odd = await open('/search/?q=harbour&order=toString');
-    await expect(odd.getByLabel('Order').inputValue()).resolves.toBe('');
-    await searchSettled(odd, 'harbour');
-    await expect(resultLinks(odd).count()).resolves.toBe(2);
-  });
-
   it('offers year and topic filters, and narrows results by them', async () => {
     // "harbour" is in the 2019 fireworks report and in a 2025 storm report's correction.
     // They sit in different search shards (2019 is the first, 2025 is merged in), so this also proves the merge.
