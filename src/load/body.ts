@@ -28,14 +28,18 @@ const toHtml = unified().use(remarkHtml, { sanitize: SCHEMA });
  */
 const gfmParser = unified().use(remarkParse).use(remarkGfm);
 const commonMarkParser = unified().use(remarkParse);
-/** What can begin a GFM construct: a table's `|`, `~`, a footnote `[^`, a task `[ ]`, and bare links (`www.`, a scheme, an email's `@`). */
-const GFM_MARKS = /[|~@]|\[\^|\[[ xX]\]|www\.|https?:|mailto:|xmpp:/i;
+/**
+ * What can begin a GFM construct: a table's `|`, `~`, a footnote `[^`, a task (`[ ]`, `[x]`, or a tab
+ * or line break between the brackets) and bare links (`www.`, a scheme, an email's `@`).
+ */
+const GFM_MARKS = /[|~@]|\[\^|\[[\sxX]\]|www\.|https?:|mailto:|xmpp:/i;
 /**
  * A plain inline link or image, `[label](https://…)`, whose URL is no bare link: most articles that
- * link anywhere have only these. Not after a backslash (`\[` is no link, and its URL is bare then).
+ * link anywhere have only these. Its label is kept and looked at (`[~~old~~](…)` has a strikethrough),
+ * its URL is not. Not after a backslash (`\[` is no link, and its URL is bare then).
  */
-const INLINE_LINK = /(?<!\\)\[[^[\]\\]*\]\([^()\s\\]*\)/g;
-const usesGfm = (markdown: string) => GFM_MARKS.test(markdown) && GFM_MARKS.test(markdown.replace(INLINE_LINK, ''));
+const INLINE_LINK = /(?<!\\)\[([^[\]\\]*)\]\([^()\s\\]*\)/g;
+const usesGfm = (markdown: string) => GFM_MARKS.test(markdown) && GFM_MARKS.test(markdown.replace(INLINE_LINK, '[$1]'));
 const parseMarkdown = (markdown: string): Root => (usesGfm(markdown) ? gfmParser : commonMarkParser).parse(markdown);
 
 export interface Body {

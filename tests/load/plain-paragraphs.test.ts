@@ -91,6 +91,9 @@ const OTHER = [
   'text](https://example.org/d) with no opening bracket.',
   '[a [b](https://example.org/g)](https://example.org/h) nested.',
   '`[code](https://example.org/i)` in a code span.',
+  'See [~~the old plan~~](https://example.org/plan) and [~one~](/a) for details.',
+  'An image ![~~x~~](/img.png) with a struck alt.',
+  '- [\t] a task with a tab',
 ];
 const SEPARATORS = ['\n\n', '\n\n', '\n\n\n', '\n \n', '\n\t\n', '\n'];
 
