@@ -2,11 +2,12 @@ import type { ContentError } from '../types.js';
 
 /**
  * Text from the content, made safe to print on a terminal: control characters (ESC, which starts a
- * terminal's colour and title sequences, BEL, CR, DEL, C1) are shown as `\u001b`, not sent. A YAML
- * key can hold any of them (`"\e]0;…\a": x`), and messages quote keys and values.
+ * terminal's colour and title sequences, BEL, CR, a line feed that would forge a line of the report,
+ * DEL, C1) are shown as `\u001b`, not sent. A YAML key can hold any of them (`"\e]0;…\a": x`), and
+ * messages quote keys and values. Only a tab is left as it is.
  */
 export function printable(text: string): string {
-  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return text.replace(/[\u0000-\u0008\u000a-\u001f\u007f-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 /** `seeds/foo.md:3: date "2025-02-30" is not a real calendar date`, as a compiler would print it. */

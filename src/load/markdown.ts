@@ -250,13 +250,28 @@ function editDistance(a: string, b: string): number {
  */
 function unknownKeys(fm: FrontMatter, file: string, errors: ContentError[]): NonNullable<ParsedArticle['unreadKeys']> {
   const unread: NonNullable<ParsedArticle['unreadKeys']> = [];
+  let lines: Map<string, number> | undefined;
   for (const key of Object.keys(fm.data)) {
     if (isKnownKey(key)) continue;
     const meant = KNOWN_KEYS.find((k) => k === key.toLowerCase() || (k.length >= 4 && editDistance(key.toLowerCase(), k) <= (k.length >= 6 ? 2 : 1)));
     if (meant) errors.push({ file, line: lineOf(fm, key), message: `unknown key "${excerpt(key, 30)}": did you mean "${meant}"?` });
-    else unread.push({ key, line: lineOf(fm, key) });
+    else unread.push({ key, line: (lines ??= topLevelKeyLines(fm)).get(key) });
   }
   return unread;
+}
+
+/**
+ * The line of each key written at the start of a line, in one pass: `lineOf` for every unread key
+ * scanned the whole front matter once per key (20,000 keys took 6.6 s).
+ */
+function topLevelKeyLines(fm: FrontMatter): Map<string, number> {
+  const lines = new Map<string, number>();
+  fm.lines.forEach((line, i) => {
+    const m = /^(?:"([^"\\]*)"|'([^']*)'|([^\s"'#][^:]*?))\s*:(?:\s|$)/.exec(line);
+    const key = m ? (m[1] ?? m[2] ?? m[3]!) : undefined;
+    if (key !== undefined && !lines.has(key)) lines.set(key, i + 1);
+  });
+  return lines;
 }
 
 function latest(dates: (CalendarDate | undefined)[]): CalendarDate | undefined {

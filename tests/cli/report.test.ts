@@ -10,7 +10,11 @@ describe('errors printed on a terminal', () => {
     expect(printable('a\u0007b\u009bc\u007fd\re')).toBe('a\\u0007b\\u009bc\\u007fd\\u000de');
   });
 
-  it('keep tabs, line breaks and every other character as they are', () => {
-    expect(printable('Tab\there\nÉtat — 日本 \u00a0')).toBe('Tab\there\nÉtat — 日本 \u00a0');
+  it('show a line feed as an escape too, so content cannot forge a line of the report', () => {
+    expect(printable('key\nFront-matter keys not read: none')).toBe('key\\u000aFront-matter keys not read: none');
+  });
+
+  it('keep tabs and every other character as they are', () => {
+    expect(printable('Tab\there État — 日本 \u00a0')).toBe('Tab\there État — 日本 \u00a0');
   });
 });
