@@ -68,46 +68,61 @@ function tidy(words: string[]): string {
   return text.trim();
 }
 
-/** Words that open an introductory phrase: "After three days of talks in Geneva, …", "According to police, …". */
+/**
+ * Words that open an introductory phrase ("After three days of talks in Geneva, …", "According to
+ * police, …"): subordinators and prepositions of time that cannot begin a subject. Not "at", "as",
+ * "in", "on", "over", "for" or "this", which begin subjects and quantities as often ("At least 12
+ * people were killed, officials said" keeps its first clause).
+ */
 const INTRODUCTION_OPENERS = new Set([
-  'after', 'before', 'during', 'following', 'amid', 'amidst', 'despite', 'as', 'while', 'when', 'although',
-  'though', 'because', 'since', 'until', 'once', 'according', 'in', 'on', 'at', 'with', 'without', 'under',
-  'for', 'by', 'over', 'earlier', 'later', 'last', 'this', 'speaking', 'asked', 'faced',
+  'after', 'before', 'during', 'following', 'amid', 'amidst', 'despite', 'while', 'when', 'although', 'though',
+  'because', 'since', 'until', 'once', 'according', 'earlier', 'later',
 ]);
 /** An introductory phrase ends at a comma within this many words. */
 const MAX_INTRODUCTION_WORDS = 10;
 
+/** A comma that is one of a list's (`Paris, Berlin and Rome`): "and" or "or" comes within the next three words. */
+function listComma(words: string[], at: number): boolean {
+  for (let i = at + 1; i <= at + 3 && i < words.length; i++) {
+    if (/^(?:and|or)$/i.test(words[i]!)) return true;
+    if (/[,.;:]$/.test(words[i]!)) return false;
+  }
+  return false;
+}
+
 /**
  * The sentence without an introductory phrase, which says when, where or why but not who did what:
  * "After three days of negotiations in Geneva, the two sides agreed to a ceasefire" becomes "The two
- * sides agreed to a ceasefire". Kept when too little would be left.
+ * sides agreed to a ceasefire". Kept when too little would be left, or when the comma is a list's.
  */
 function withoutIntroduction(words: string[]): string[] {
   if (!INTRODUCTION_OPENERS.has(bare(words[0] ?? ''))) return words;
   const end = words.findIndex((w, i) => i < MAX_INTRODUCTION_WORDS && w.endsWith(','));
-  if (end < 0 || words.length - (end + 1) < MIN_WORDS) return words;
+  if (end < 0 || words.length - (end + 1) < MIN_WORDS || listComma(words, end)) return words;
   const rest = words.slice(end + 1);
-  rest[0] = rest[0]!.charAt(0).toUpperCase() + rest[0]!.slice(1);
+  // "the" becomes "The"; "iPhone" and "eBay" stay as they are written.
+  if (/^[a-z][a-z'’-]*$/.test(rest[0]!)) rest[0] = rest[0]!.charAt(0).toUpperCase() + rest[0]!.slice(1);
   return rest;
 }
 
 /** Words that open an aside set off by commas after the subject: a relative clause or a participle. */
-const ASIDE_OPENERS = new Set(['which', 'who', 'whose', 'whom', 'where', 'speaking', 'writing', 'citing', 'having', 'being', 'according']);
+const ASIDE_OPENERS = new Set(['which', 'who', 'whose', 'whom', 'speaking', 'writing', 'citing']);
 /** The subject an aside follows is at most this many words; an aside, at most this many more. */
-const MAX_SUBJECT_WORDS = 8;
+const MAX_SUBJECT_WORDS = 6;
 const MAX_ASIDE_WORDS = 20;
 
 /**
  * The sentence without an aside between its subject and its verb: "The company, which employs about
  * 1,200 people in the region, said it would close the plant" becomes "The company said it would close
- * the plant". Cutting at the aside's first comma left the subject alone, a fragment with no verb.
+ * the plant". Cutting at the aside's first comma left the subject alone, a fragment with no verb. The
+ * aside ends at its first comma that is not a list's; without one, the sentence is kept.
  */
 function withoutAside(words: string[]): string[] {
   const open = words.findIndex((w, i) => i < MAX_SUBJECT_WORDS && w.endsWith(','));
   if (open < 0 || !ASIDE_OPENERS.has(bare(words[open + 1] ?? ''))) return words;
   let close = -1;
   for (let i = open + 1; i < Math.min(words.length - 1, open + 1 + MAX_ASIDE_WORDS); i++) {
-    if (words[i]!.endsWith(',')) {
+    if (words[i]!.endsWith(',') && !listComma(words, i)) {
       close = i;
       break;
     }

@@ -38,11 +38,21 @@ describe('deriveHeadline', () => {
     expect(deriveHeadline('After three days of negotiations in Geneva, the two sides agreed to a ceasefire that will take effect on Monday morning.')).toBe(
       'The two sides agreed to a ceasefire that will take effect on Monday morning',
     );
-    expect(deriveHeadline('In 2019, the council voted to demolish the old bridge and replace it with a wider one.')).toBe(
-      'The council voted to demolish the old bridge and replace it with a wider one',
+    expect(deriveHeadline('Once the largest employer in the town, the mill closed its doors for the last time on Friday.')).toBe(
+      'The mill closed its doors for the last time on Friday',
     );
-    // Kept when too little would be left after it.
-    expect(deriveHeadline('On Monday, markets fell.')).toBe('On Monday, markets fell');
+    // A name written in its own capitals keeps them.
+    expect(deriveHeadline('Since January, iPhone sales have fallen in every region, the company said.')).toBe('iPhone sales have fallen in every region, the company said');
+    // Kept when too little would be left after it, when its comma is a list's, and when the first
+    // word may as well begin the subject ("At least 12 people", "In 2019").
+    expect(deriveHeadline('Since Monday, markets fell.')).toBe('Since Monday, markets fell');
+    expect(deriveHeadline('After talks in Paris, Berlin and Rome, the ministers signed the accord.')).toBe('After talks in Paris, Berlin and Rome, the ministers signed the accord');
+    expect(deriveHeadline('At least 12 people were killed, officials said Tuesday, after floods swept through villages in northern Pakistan.')).toBe(
+      'At least 12 people were killed, officials said Tuesday',
+    );
+    expect(deriveHeadline('In 2019, the council voted to demolish the old bridge and replace it with a wider one.')).toBe(
+      'In 2019, the council voted to demolish the old bridge and replace it',
+    );
   });
 
   it('leaves out an aside between the subject and its verb, instead of cutting the subject off alone', () => {
@@ -52,6 +62,11 @@ describe('deriveHeadline', () => {
     expect(
       deriveHeadline('Prime Minister Anna Kowalski, speaking after an emergency cabinet meeting late on Wednesday, announced a state of emergency in three regions hit by flooding.'),
     ).toBe('Prime Minister Anna Kowalski announced a state of emergency in three regions hit by flooding');
+    // An aside ends at its first comma that is not a list's; a "where" clause after the verb is no aside.
+    expect(deriveHeadline('The company, which makes cars, trucks and buses, said it would cut 2,000 jobs.')).toBe('The company said it would cut 2,000 jobs');
+    expect(deriveHeadline('The hurricane hit Florida, where it destroyed homes, businesses and roads across three counties.')).toBe(
+      'The hurricane hit Florida, where it destroyed homes, businesses and roads across three counties',
+    );
     // A list is not an aside, nor is an apposition that the reader needs.
     expect(deriveHeadline('Apples, pears and plums rose sharply in price across the region this week after a late frost damaged orchards.')).toBe(
       'Apples, pears and plums rose sharply in price across the region this week',
