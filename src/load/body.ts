@@ -7,6 +7,9 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { plainParagraphRuns, textParagraph } from './plain-paragraphs.js';
 
+/** A table cell's alignment, as `alignTableCells` writes it: the only class a cell may have. */
+const ALIGNED: [string, ...string[]] = ['className', 'align-left', 'align-center', 'align-right'];
+const SCHEMA: Schema = { ...defaultSchema, clobberPrefix: '', attributes: { ...defaultSchema.attributes, td: [ALIGNED], th: [ALIGNED] } };
 /**
  * Both formats end as an mdast tree and leave through this one sanitising compiler: GitHub's schema,
  * but without a second `user-content-` on ids. mdast-util-to-hast gives footnotes that prefix
@@ -14,8 +17,6 @@ import { plainParagraphRuns, textParagraph } from './plain-paragraphs.js';
  * the id `user-content-user-content-fn-1`, which no footnote link reached. Raw HTML never gets
  * through, so no other id comes from the content.
  */
-const ALIGNED: [string, ...string[]] = ['className', 'align-left', 'align-center', 'align-right'];
-const SCHEMA: Schema = { ...defaultSchema, clobberPrefix: '', attributes: { ...defaultSchema.attributes, td: [ALIGNED], th: [ALIGNED] } };
 const toHtml = unified().use(remarkHtml, { sanitize: SCHEMA });
 /**
  * Markdown as GitHub writes it (remark-gfm): tables (results, budgets, scores), ~~strikethrough~~,
