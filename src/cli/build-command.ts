@@ -8,6 +8,8 @@ import { defaultWorkers } from '../parallel/parse-pool.js';
 import { IncrementalDiskWriter } from '../write/incremental-writer.js';
 import { createProgress } from './progress.js';
 import { UsageError } from './exit-codes.js';
+import { checkOutputFolder } from './output-folder.js';
+import { publishedListLocation } from '../load/published-list.js';
 import type { Withheld } from '../model/publishing.js';
 import type { CalendarDate, SiteConfig } from '../types.js';
 import { DiskWriter } from '../write/disk-writer.js';
@@ -63,6 +65,7 @@ export function withheldNote(withheld: Withheld, today: CalendarDate): string | 
 
 async function runBuild(flags: BuildFlags): Promise<ExitCode> {
   const started = process.hrtime.bigint();
+  checkOutputFolder(flags.out, { input: flags.input, templates: flags.templates, config: flags.config, published: publishedListLocation(flags.input, flags.published).file });
   const loaded = await loadSiteConfig(flags);
   if (!loaded.ok) {
     printErrors(loaded.errors, `build failed: ${flags.out}/ left unchanged`);

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseArticle } from '../../src/load/parse-article.js';
@@ -111,6 +111,43 @@ describe('front-matter keys news-archive does not read', () => {
     const r = runCli(['check'], { cwd: archiveFolder() });
     expect(r.code).toBe(0);
     expect(r.stdout).not.toContain('not read');
+  });
+});
+
+describe('an output folder that holds the user\'s own files', () => {
+  // A build replaces its output folder whole: each of these would have deleted the folder named.
+  // (No case names a folder above the test's own temporary one: if the guard ever broke, it would be deleted.)
+  it.each([
+    ['.', 'is the working folder or holds it'],
+    ['', 'is empty'],
+    ['seeds', 'is the input folder seeds or holds it'],
+    ['seeds/site', 'is inside the input folder seeds'],
+    ['notes.txt', 'exists and is not a folder'],
+  ])('build --out %j is refused with exit 2, and nothing is touched', (outDir, why) => {
+    const root = archiveFolder();
+    writeFileSync(path.join(root, 'notes.txt'), 'keep me\n');
+    const before = snapshotTree(root);
+    const r = runCli(['build', '--out', outDir, '--no-search'], { cwd: root });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`--out ${outDir === '' ? '""' : outDir}: ${why}; the output folder is replaced whole by every build`);
+    expect(snapshotTree(root)).toEqual(before);
+  });
+
+  it('refuses the home folder and a folder holding the templates, for dev too', () => {
+    const root = archiveFolder();
+    const home = path.join(root, 'home');
+    mkdirSync(home);
+    writeFileSync(path.join(home, '.profile'), 'keep me\n');
+    const before = snapshotTree(root);
+    const r = runCli(['build', '--out', home, '--no-search'], { cwd: root, env: { HOME: home } });
+    expect([r.code, r.stderr]).toEqual([2, expect.stringContaining('is the home folder')]);
+    cpSync(path.join(repoRoot, 'templates'), path.join(root, 'site', 'templates'), { recursive: true });
+    const t = runCli(['build', '--out', 'site', '--templates', 'site/templates', '--no-search'], { cwd: root });
+    expect([t.code, t.stderr]).toEqual([2, expect.stringContaining('holds the templates folder site/templates')]);
+    const d = runCli(['dev', '--port', '0', '--out', 'seeds'], { cwd: root });
+    expect([d.code, d.stderr]).toEqual([2, expect.stringContaining('--out seeds: is the input folder seeds or holds it')]);
+    rmSync(path.join(root, 'site'), { recursive: true });
+    expect(snapshotTree(root)).toEqual(before);
   });
 });
 
