@@ -12,6 +12,9 @@ import { formatErrors, printable } from './report.js';
 export const packageRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const version = (JSON.parse(readFileSync(path.join(packageRoot, 'package.json'), 'utf8')) as { version: string }).version;
 
+/** The config file read when `--config` is not given; the only one that may be missing. */
+const DEFAULT_CONFIG_FILE = 'archive.config.json';
+
 /** Flags every command that reads an archive shares. */
 export interface ArchiveFlags {
   input: string;
@@ -23,7 +26,7 @@ export interface ArchiveFlags {
 export function addArchiveOptions(cmd: Command): Command {
   return cmd
     .option('-i, --input <dir>', 'folder of article files (.txt seed format, .md with YAML front matter)', 'seeds')
-    .option('-c, --config <file>', 'config file (JSON)', 'archive.config.json')
+    .option('-c, --config <file>', 'config file (JSON)', DEFAULT_CONFIG_FILE)
     .option('-t, --templates <dir>', 'templates folder', path.join(packageRoot, 'templates'))
     .option('--base-url <url>', 'absolute base URL, overriding the config (e.g. https://example.github.io/archive/)');
 }
@@ -31,7 +34,8 @@ export function addArchiveOptions(cmd: Command): Command {
 export async function loadSiteConfig(flags: ArchiveFlags): Promise<{ ok: true; config: SiteConfig } | { ok: false; errors: ContentError[] }> {
   const overrides: Record<string, unknown> = {};
   if (flags.baseUrl !== undefined) overrides['baseUrl'] = flags.baseUrl;
-  return loadConfig(flags.config, overrides);
+  // Only the default file may be missing: a config named on purpose must be there.
+  return loadConfig(flags.config, overrides, flags.config !== DEFAULT_CONFIG_FILE);
 }
 
 /** Errors as a compiler prints them, with the summary line in red on a terminal. */

@@ -132,12 +132,18 @@ export function parseConfig(
 }
 
 /** Reads and validates the config file; a missing file means the defaults. */
-export async function loadConfig(file: string, overrides: Record<string, unknown> = {}): Promise<ReturnType<typeof parseConfig>> {
+/**
+ * The config file, or the defaults when there is none. `required`: the file was named on purpose
+ * (`--config other.json`), so a missing one is an error: a typo in its name used to build the site
+ * silently with the defaults (a localhost base URL, the default title).
+ */
+export async function loadConfig(file: string, overrides: Record<string, unknown> = {}, required = false): Promise<ReturnType<typeof parseConfig>> {
   let text: string | undefined;
   try {
     text = await readFile(file, 'utf8');
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+    if (required) return { ok: false, errors: [{ file, message: 'config file not found; check its name, or leave --config out to use archive.config.json (or the defaults without one)' }] };
   }
   return parseConfig(text, file, overrides);
 }

@@ -151,6 +151,22 @@ describe('an output folder that holds the user\'s own files', () => {
   });
 });
 
+describe('a config file named with --config', () => {
+  it('must exist: a typo in its name is an error, not a site built with the defaults', () => {
+    const root = archiveFolder();
+    const check = runCli(['check', '--config', 'archive.confg.json'], { cwd: root });
+    expect(check.code).toBe(1);
+    expect(check.stderr).toContain('archive.confg.json: config file not found; check its name');
+    const build = runCli(['build', '-c', 'archive.confg.json', '--no-search'], { cwd: root });
+    expect(build.code).toBe(1);
+    expect(build.stderr).toContain('archive.confg.json: config file not found');
+    expect(readdirSync(root)).not.toContain('dist');
+    // The default file may be missing: the defaults apply.
+    rmSync(path.join(root, 'archive.config.json'));
+    expect(runCli(['check'], { cwd: root }).code).toBe(0);
+  });
+});
+
 describe('news-archive new', () => {
   const title = 'Mayor says: "No" — #1 priority, [again] & Путин';
 
