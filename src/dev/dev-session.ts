@@ -109,9 +109,10 @@ export async function startDevSession(o: DevSessionOptions): Promise<DevSession>
     hasOutput = true;
     const { written, removed } = writer.lastChanges;
     o.report.built({ articles, written: written.length, removed: removed.length, parsed: cache.misses, files: cache.hits + cache.misses, ms: performance.now() - started });
-    const changed = [...written, ...removed].map((rel) => path.join(o.outDir, rel));
-    if (changed.length > 0) server.reloadFiles(changed);
-    else if (recovered) server.reload({});
+    // The server reads each file it is told of: a removed page (an article deleted) made it throw and
+    // reload nothing, so a removal reloads every open page instead.
+    if (removed.length > 0 || (recovered && written.length === 0)) server.reload({});
+    else if (written.length > 0) server.reloadFiles(written.map((rel) => path.join(o.outDir, rel)));
   }
 
   // One build at a time; changes during a build cause exactly one more build after it.

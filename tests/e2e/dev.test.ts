@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { cpSync, writeFileSync } from 'node:fs';
+import { cpSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -100,5 +100,17 @@ describe('news-archive dev (in headless Chromium)', () => {
     await fresh.locator('#news-archive-error-overlay').waitFor({ state: 'visible', timeout: WAIT });
     await expect(fresh.locator('#news-archive-error-overlay').textContent()).resolves.toContain('seeds/broken.md:1: front matter must be YAML');
     await fresh.close();
+  });
+
+  it('takes a deleted article off the open page by itself, without an error in the terminal', async () => {
+    rmSync(path.join(root, 'seeds/broken.md'));
+    await page.goto(siteUrl);
+    const extra = path.join(root, 'seeds/extra.md');
+    writeFileSync(extra, '---\ntitle: Ferry timetable changes\ndate: 2025-03-03\n---\n\nThe winter timetable starts in October.\n');
+    await page.getByText('Ferry timetable changes').first().waitFor({ timeout: WAIT });
+    const before = output.length;
+    rmSync(extra);
+    await page.getByText('Ferry timetable changes').first().waitFor({ state: 'detached', timeout: WAIT });
+    expect(output.slice(before)).not.toContain('Error');
   });
 });
