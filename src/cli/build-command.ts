@@ -2,13 +2,14 @@ import type { Command } from 'commander';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { build } from '../build.js';
+import { build, type BuildResult } from '../build.js';
 import { sha256 } from '../cache/keys.js';
 import { defaultWorkers } from '../parallel/parse-pool.js';
 import { IncrementalDiskWriter } from '../write/incremental-writer.js';
 import { createProgress } from './progress.js';
 import { UsageError } from './exit-codes.js';
 import { checkOutputFolder } from './output-folder.js';
+import { templateError } from '../render/template-error.js';
 import { publishedListLocation } from '../load/published-list.js';
 import type { Withheld } from '../model/publishing.js';
 import type { CalendarDate, SiteConfig } from '../types.js';
@@ -103,7 +104,7 @@ async function buildLocked(flags: BuildFlags, config: SiteConfig, started: bigin
     ? new IncrementalDiskWriter(assembled?.folder ?? flags.out, cache.dir, assembled?.manifest)
     : new DiskWriter(flags.out);
   const progress = createProgress(process.stderr);
-  let result;
+  let result: BuildResult | undefined;
   try {
     result = await build(
       {
@@ -118,12 +119,19 @@ async function buildLocked(flags: BuildFlags, config: SiteConfig, started: bigin
         pageShard,
       },
       writer,
-    );
+    ).catch((e: unknown) => {
+      // A template that fails is the site's to fix, like an article: reported as such, exit 1.
+      const failed = templateError(e, flags.templates);
+      if (!failed) throw e;
+      return { errors: [failed], articles: 0, pages: 0, withheld: { drafts: 0, future: 0 }, unreadKeys: [] } satisfies BuildResult;
+    });
   } finally {
     progress.stop();
     if (!flags.cache) rmSync(cache.dir, { recursive: true, force: true });
     await finishPageShards(flags.out, cache.dir, { succeeded: result?.errors.length === 0, assembled, pageShard });
   }
+  // `build` returned (it throws otherwise): the narrowing TypeScript cannot see through `finally`.
+  if (result === undefined) throw new Error('build returned no result');
   if (result.errors.length > 0) {
     printErrors(result.errors, `build failed: ${flags.out}/ left unchanged`);
     return EXIT.content;

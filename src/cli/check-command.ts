@@ -8,6 +8,7 @@ import { buildDate } from './build-date.js';
 import { out } from './colors.js';
 import { addArchiveOptions, loadSiteConfig, plural, printErrors, unreadKeysNote, type ArchiveFlags } from './common.js';
 import { EXIT, type ExitCode } from './exit-codes.js';
+import { templateError } from '../render/template-error.js';
 import { addPublishedOption, loadPublishedList, type PublishedFlags } from './published-list.js';
 
 /**
@@ -33,10 +34,11 @@ async function runCheck(flags: ArchiveFlags & PublishedFlags): Promise<ExitCode>
     articles = result.articles;
     unreadKeys = result.unreadKeys;
   } catch (e) {
-    // Once the content is valid, what is left to fail is a template (liquidjs's errors carry the
-    // template token they failed at); anything else is not the templates' doing, and is not reported as such.
-    if (!(e instanceof Error && 'token' in e)) throw e;
-    errors.push({ file: flags.templates, message: `a template failed to render: ${e.message}` });
+    // Once the content is valid, what is left to fail is a template; anything else is not the
+    // templates' doing, and is not reported as such.
+    const failed = templateError(e, flags.templates);
+    if (!failed) throw e;
+    errors.push(failed);
   }
   // Said whether or not the check passed: a key not read is never an error.
   const note = unreadKeysNote(unreadKeys).map((line) => `${out.dim(line)}\n`).join('');

@@ -2,6 +2,7 @@ import EleventyDevServer from '@11ty/eleventy-dev-server';
 import { watch } from 'chokidar';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { templateError } from '../render/template-error.js';
 import { build } from '../build.js';
 import { ParseCache } from '../load/parse-cache.js';
 import type { ContentError, SiteConfig } from '../types.js';
@@ -89,8 +90,9 @@ export async function startDevSession(o: DevSessionOptions): Promise<DevSession>
         errors = result.errors;
         articles = result.articles;
       } catch (e) {
-        // A template that fails to render is a mistake to fix, not a reason to stop the server.
-        errors = [{ file: o.templatesDir, message: `a template failed to render: ${e instanceof Error ? e.message : String(e)}` }];
+        // A template that fails is a mistake to fix, not a reason to stop the server; nor is anything
+        // else that failed this build, which is said as what it is, not blamed on the templates.
+        errors = [templateError(e, o.templatesDir) ?? { file: o.inputDir, message: `the build failed: ${e instanceof Error ? e.message : String(e)}` }];
       }
     }
     if (errors.length > 0) {

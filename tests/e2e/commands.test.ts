@@ -167,6 +167,25 @@ describe('a config file named with --config', () => {
   });
 });
 
+describe('a template that fails', () => {
+  it('is an error in its file and line for build (exit 1, the output left as it was) and for check', () => {
+    const root = archiveFolder();
+    cpSync(path.join(repoRoot, 'templates'), path.join(root, 'theme'), { recursive: true });
+    const article = path.join(root, 'theme', 'article.liquid');
+    writeFileSync(article, readFileSync(article, 'utf8').replace('<h1>{{ article.title }}</h1>', '<h1>{{ article.title | nosuchfilter }}</h1>'));
+    const line = readFileSync(article, 'utf8').split('\n').findIndex((l) => l.includes('nosuchfilter')) + 1;
+    const expected = `theme/article.liquid:${line}: template failed: undefined filter: nosuchfilter`;
+    const build = runCli(['build', '--templates', 'theme', '--no-search'], { cwd: root });
+    expect(build.code).toBe(1);
+    expect(build.stderr).toContain(expected);
+    expect(build.stderr).not.toContain('internal error');
+    expect(readdirSync(root)).not.toContain('dist');
+    const check = runCli(['check', '--templates', 'theme'], { cwd: root });
+    expect(check.code).toBe(1);
+    expect(check.stderr).toContain(expected);
+  });
+});
+
 describe('news-archive new', () => {
   const title = 'Mayor says: "No" — #1 priority, [again] & Путин';
 
