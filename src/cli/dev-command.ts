@@ -16,9 +16,13 @@ interface DevFlags extends ArchiveFlags {
   future: boolean;
 }
 
-/** Dev output lives outside the project by default, so a preview with drafts can never be deployed by mistake. */
-function defaultDevOut(): string {
-  const id = createHash('sha256').update(process.cwd()).digest('hex').slice(0, 12);
+/**
+ * Dev output lives outside the project by default, so a preview with drafts can never be deployed by
+ * mistake: one folder per archive (working folder, input and config), so two previews of different
+ * archives started from one folder do not write over each other.
+ */
+function defaultDevOut(flags: ArchiveFlags): string {
+  const id = createHash('sha256').update([process.cwd(), path.resolve(flags.input), path.resolve(flags.config)].join('\0')).digest('hex').slice(0, 12);
   return path.join(os.tmpdir(), `news-archive-dev-${id}`);
 }
 
@@ -30,7 +34,7 @@ function parsePort(text: string): number {
 
 async function runDev(flags: DevFlags): Promise<void> {
   const port = parsePort(flags.port);
-  const outDir = flags.out ?? defaultDevOut();
+  const outDir = flags.out ?? defaultDevOut(flags);
   if (flags.out !== undefined) checkOutputFolder(flags.out, { input: flags.input, templates: flags.templates, config: flags.config });
   const time = () => new Date().toLocaleTimeString();
   // The dev server's modules (a web server, a file watcher) are loaded by this command only.

@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { cpSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -112,5 +113,37 @@ describe('news-archive dev (in headless Chromium)', () => {
     rmSync(extra);
     await page.getByText('Ferry timetable changes').first().waitFor({ state: 'detached', timeout: WAIT });
     expect(output.slice(before)).not.toContain('Error');
+  });
+});
+
+describe('news-archive dev without --out', () => {
+  /** Starts a preview of `input` from `cwd`, returns the folder it says it writes to, and stops it. */
+  async function previewFolder(cwd: string, input: string): Promise<string> {
+    const child = spawn(process.execPath, [path.join(repoRoot, 'bin/news-archive.js'), 'dev', '--port', '0', '--input', input], {
+      cwd,
+      env: { ...process.env, NO_COLOR: '1' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stdout!.on('data', (d: Buffer) => (output += d.toString()));
+    child.stderr!.on('data', (d: Buffer) => (output += d.toString()));
+    try {
+      return await until('the dev server to start', () => /\(drafts included; (.+?); Ctrl\+C to stop\)/.exec(output)?.[1], 60_000);
+    } finally {
+      const exited = new Promise((r) => child.once('exit', r));
+      child.kill('SIGTERM');
+      await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
+      if (child.exitCode === null) child.kill('SIGKILL');
+    }
+  }
+
+  it('gives two archives previewed from one folder a temporary folder each', async () => {
+    const root = tempDir();
+    cpSync(path.join(fixtures, 'publishing'), path.join(root, 'a'), { recursive: true });
+    cpSync(path.join(fixtures, 'basic'), path.join(root, 'b'), { recursive: true });
+    const [a, b, again] = [await previewFolder(root, 'a'), await previewFolder(root, 'b'), await previewFolder(root, 'a')];
+    expect(a).not.toBe(b);
+    expect(again).toBe(a);
+    expect(path.dirname(a)).toBe(os.tmpdir());
   });
 });
