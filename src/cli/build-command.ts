@@ -10,6 +10,7 @@ import { createProgress } from './progress.js';
 import { UsageError } from './exit-codes.js';
 import { checkOutputFolder } from './output-folder.js';
 import { templateError } from '../render/template-error.js';
+import { OutputChangedError } from '../write/writer.js';
 import { publishedListLocation } from '../load/published-list.js';
 import type { Withheld } from '../model/publishing.js';
 import type { CalendarDate, SiteConfig } from '../types.js';
@@ -120,8 +121,12 @@ async function buildLocked(flags: BuildFlags, config: SiteConfig, started: bigin
       },
       writer,
     ).catch((e: unknown) => {
-      // A template that fails is the site's to fix, like an article: reported as such, exit 1.
-      const failed = templateError(e, flags.templates);
+      // A template that fails is the site's to fix, like an article: reported as such, exit 1; so is
+      // a kept page removed from the output folder by hand (the next build makes the whole site).
+      const failed =
+        e instanceof OutputChangedError
+          ? { file: e.file, message: `was deleted or moved since the last build (${flags.out}/ belongs to the build); build again: the next build makes the whole site` }
+          : templateError(e, flags.templates);
       if (!failed) throw e;
       return { errors: [failed], articles: 0, pages: 0, withheld: { drafts: 0, future: 0 }, unreadKeys: [] } satisfies BuildResult;
     });

@@ -2,7 +2,7 @@ import * as pagefind from 'pagefind';
 import type { PagefindIndex } from 'pagefind';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Writer } from '../write/writer.js';
+import { OutputChangedError, type Writer } from '../write/writer.js';
 import { sha256 } from '../cache/keys.js';
 import { ShardPlan } from './shard-plan.js';
 import { shardKey, type ShardPage } from './shard-key.js';
@@ -309,7 +309,19 @@ export class SearchIndexingWriter implements Writer {
     if (page.html !== undefined) return page.html;
     const dir = page.on === 'staging' ? this.inner.stagingDir : this.inner.outDir;
     if (dir === undefined) throw new Error(`search index: cannot read back ${page.path}`);
-    return readFileSync(path.join(dir, page.path), 'utf8');
+    try {
+      return readFileSync(path.join(dir, page.path), 'utf8');
+    } catch (err) {
+      // A kept page gone from the output folder: every later build would fail here the same way,
+      // so the previous build's record is dropped and the next build makes the whole site.
+      if (page.on !== 'out' || (err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+      this.inner.forgetPrevious?.();
+      throw new OutputChangedError(path.join(dir, page.path));
+    }
+  }
+
+  forgetPrevious(): void {
+    this.inner.forgetPrevious?.();
   }
 
   private async add(page: PageIn): Promise<void> {

@@ -125,6 +125,10 @@ export class IncrementalDiskWriter implements Writer {
     }
   }
 
+  forgetPrevious(): void {
+    rmSync(this.manifestFile, { force: true });
+  }
+
   reuse(relativePath: string, key: () => string): boolean {
     const rel = checkRelativePath(relativePath);
     const k = key();

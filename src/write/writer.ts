@@ -11,6 +11,11 @@ export interface Writer {
   /** Throws away everything written; the previous output stays as it was. */
   abort(): Promise<void>;
   /**
+   * The previous build's record of the output folder is wrong (a file it kept is not there): the
+   * next build must not trust it, and makes the whole site again.
+   */
+  forgetPrevious?(): void;
+  /**
    * Optional, for incremental builds: true when the file the previous build wrote under the same
    * key can stay, so the caller need not render it. `key` is computed only when needed.
    */
@@ -103,5 +108,16 @@ export class MemoryWriter implements Writer {
     const v = this.files.get(relativePath);
     if (v === undefined) throw new Error(`not written: ${relativePath}`);
     return typeof v === 'string' ? v : new TextDecoder().decode(v);
+  }
+}
+
+/**
+ * A file an incremental build kept from the previous build is not in the output folder (deleted or
+ * moved by hand, though the folder belongs to the build). The build stops, leaving the folder as it
+ * was, and the next one makes the whole site again.
+ */
+export class OutputChangedError extends Error {
+  constructor(readonly file: string) {
+    super(`${file} was deleted or moved since the last build`);
   }
 }

@@ -204,6 +204,23 @@ describe('content-hash cache and incremental rebuilds (through the CLI)', () => 
     expect(snapshotSite(w.out)).toEqual(w.cold());
   });
 
+  it('a kept page deleted from dist/ by hand: the build says so (exit 1, dist/ as it was), and the next one makes the whole site', () => {
+    const w = workspace();
+    expect(w.cached(w.out).code).toBe(0);
+    const gone = '2019/12/31/fireworks-lit-up-the-harbour-at-midnight/index.html';
+    rmSync(path.join(w.out, gone));
+    const before = snapshotSite(w.out);
+    const storm = path.join(w.input, 'storm-a.md');
+    writeFileSync(storm, readFileSync(storm, 'utf8').replace('The port closed at noon', 'The port closed at dawn'));
+    const r = w.cached(w.out);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(`${gone}: was deleted or moved since the last build`);
+    expect(r.stderr).not.toContain('internal error');
+    expect(snapshotSite(w.out)).toEqual(before);
+    expect(w.cached(w.out).code).toBe(0);
+    expect(snapshotSite(w.out)).toEqual(w.cold());
+  });
+
   it("a cache from before the page record was written a line a file is not trusted, and its record is removed", () => {
     const w = workspace();
     expect(w.cached(w.out).code).toBe(0);
