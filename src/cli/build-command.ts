@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { build, type BuildResult } from '../build.js';
+import { build, loadArticles, type BuildResult } from '../build.js';
 import { sha256 } from '../cache/keys.js';
 import { defaultWorkers } from '../parallel/parse-pool.js';
 import { IncrementalDiskWriter } from '../write/incremental-writer.js';
@@ -70,7 +70,9 @@ async function runBuild(flags: BuildFlags): Promise<ExitCode> {
   checkOutputFolder(flags.out, { input: flags.input, templates: flags.templates, config: flags.config, published: publishedListLocation(flags.input, flags.published).file });
   const loaded = await loadSiteConfig(flags);
   if (!loaded.ok) {
-    printErrors(loaded.errors, `build failed: ${flags.out}/ left unchanged`);
+    // The articles are read too, so one run reports every error, as `check` does.
+    const articles = await loadArticles(flags.input);
+    printErrors([...loaded.errors, ...articles.errors], `build failed: ${flags.out}/ left unchanged`);
     return EXIT.content;
   }
   const lock = await acquireBuildLock(flags.out);

@@ -107,4 +107,18 @@ describe('bad input', () => {
     expect(r.stderr).toContain('c.json:3: pageSize must be a whole number from 1 to 1000');
     expect(existsSync(path.join(root, 'dist'))).toBe(false);
   });
+
+  it('reports the articles\' errors in the same run as a bad config\'s', () => {
+    const root = tempDir();
+    writeFileSync(path.join(root, 'c.json'), '{\n  "pageSize": 0\n}\n');
+    const input = path.join(root, 'in');
+    mkdirSync(input);
+    writeFileSync(path.join(input, 'bad.md'), '---\ntitle: Bad\ndate: 2025-02-30\n---\n\nText.\n');
+    const r = runCli(['build', '--input', input, '--out', path.join(root, 'dist'), '--config', path.join(root, 'c.json')]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('c.json:2: pageSize must be a whole number from 1 to 1000');
+    expect(r.stderr).toContain('bad.md:3: date "2025-02-30" is not a real calendar date');
+    expect(r.stderr).toContain('2 errors in 2 files');
+    expect(existsSync(path.join(root, 'dist'))).toBe(false);
+  });
 });
