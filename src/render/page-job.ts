@@ -65,5 +65,11 @@ export async function renderPage(engine: Liquid, job: PageJob): Promise<string> 
 
 /** Templates are in memory and no tag or filter waits on I/O, so the synchronous renderer (no promise per node) is used. */
 export function renderPageSync(engine: Liquid, job: Pick<PageJob, 'template' | 'view'>): string {
-  return engine.renderFileSync(job.template, job.view) as string;
+  try {
+    return engine.renderFileSync(job.template, job.view) as string;
+  } catch (err) {
+    // liquidjs names the file only for some errors; the page's template is known here (see template-error.ts).
+    if (err instanceof Error && !('template' in err)) Object.assign(err, { template: `${job.template}.liquid` });
+    throw err;
+  }
 }

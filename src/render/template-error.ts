@@ -1,8 +1,11 @@
 import path from 'node:path';
 import type { ContentError } from '../types.js';
 
-/** liquidjs ends its first line with where it failed: `…, file:article.liquid, line:8, col:9`. */
-const WHERE = /^(.*?), file:([^,\n]+), line:(\d+), col:\d+$/;
+/**
+ * liquidjs ends its first line with where it failed: `…, file:article.liquid, line:8, col:9`, or
+ * `…, line:1, col:4` without the file when rendering (`renderPageSync` then names the page's template).
+ */
+const WHERE = /^(.*?)(?:, file:([^,\n]+))?, line:(\d+), col:\d+$/;
 
 /**
  * A template that failed to parse or render, as an error in that template's file and line, or
@@ -14,6 +17,7 @@ export function templateError(e: unknown, templatesDir: string): ContentError | 
   const first = e.message.split('\n', 1)[0]!;
   const where = WHERE.exec(first);
   if (!where && !('token' in e)) return undefined;
-  if (!where) return { file: templatesDir, message: `a template failed to render: ${first}` };
-  return { file: path.join(templatesDir, where[2]!), line: Number(where[3]), message: `template failed: ${where[1]}` };
+  const file = where?.[2] ?? ('template' in e && typeof e.template === 'string' ? e.template : undefined);
+  if (!where || file === undefined) return { file: templatesDir, message: `a template failed to render: ${first}` };
+  return { file: path.join(templatesDir, file), line: Number(where[3]), message: `template failed: ${where[1]}` };
 }

@@ -201,7 +201,9 @@ describe('search index', () => {
     cpSync(path.join(repoRoot, 'templates'), templates, { recursive: true });
     writeFileSync(path.join(templates, 'search.liquid'), '{{ no_such_variable }}');
     const r = runCli(['build', '--input', path.join(fixtures, 'basic'), '--out', out, '--templates', templates]);
-    expect(r.code).toBe(2);
+    // A template's failure is the site's to fix: exit 1, at the template's file and line.
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(`${path.join(templates, 'search.liquid')}:1: template failed:`);
     expect(r.stderr).toContain('no_such_variable');
     expect(readdirSync(root).sort()).toEqual(['dist', 'templates']);
     expect(readdirSync(out)).toEqual(['index.html']);
