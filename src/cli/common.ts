@@ -8,6 +8,7 @@ import { KNOWN_KEYS } from '../load/front-matter-keys.js';
 import type { ContentError, SiteConfig, UnreadKeyNote } from '../types.js';
 import { err } from './colors.js';
 import { formatErrors, printable } from './report.js';
+import { UsageError } from './exit-codes.js';
 
 export const packageRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const version = (JSON.parse(readFileSync(path.join(packageRoot, 'package.json'), 'utf8')) as { version: string }).version;
@@ -35,7 +36,11 @@ export async function loadSiteConfig(flags: ArchiveFlags): Promise<{ ok: true; c
   const overrides: Record<string, unknown> = {};
   if (flags.baseUrl !== undefined) overrides['baseUrl'] = flags.baseUrl;
   // Only the default file may be missing: a config named on purpose must be there.
-  return loadConfig(flags.config, overrides, flags.config !== DEFAULT_CONFIG_FILE);
+  const loaded = await loadConfig(flags.config, overrides, flags.config !== DEFAULT_CONFIG_FILE);
+  // A bad --base-url is a bad flag value, exit 2 (see exit-codes.ts), not an error in the config file.
+  const flag = loaded.ok ? undefined : loaded.errors.find((e) => e.file === 'command line' && e.message.startsWith('baseUrl '));
+  if (flag) throw new UsageError(`--base-url: ${flag.message.slice('baseUrl '.length)}`);
+  return loaded;
 }
 
 /** Errors as a compiler prints them, with the summary line in red on a terminal. */

@@ -108,6 +108,14 @@ describe('bad input', () => {
     expect(existsSync(path.join(root, 'dist'))).toBe(false);
   });
 
+  it('exits 2 on a bad --base-url, a bad flag value, for build and check', () => {
+    for (const command of ['build', 'check']) {
+      const r = runCli([command, '--input', path.join(fixtures, 'basic'), '--out', path.join(tempDir(), 'dist'), '--base-url', 'notaurl'].filter((a, i, all) => command === 'build' || (a !== '--out' && all[i - 1] !== '--out')));
+      expect(r.code, command).toBe(2);
+      expect(r.stderr, command).toContain('--base-url: "notaurl" is not an absolute URL');
+    }
+  });
+
   it('reports the articles\' errors in the same run as a bad config\'s', () => {
     const root = tempDir();
     writeFileSync(path.join(root, 'c.json'), '{\n  "pageSize": 0\n}\n');
