@@ -95,6 +95,76 @@ const OTHER = [
   'An image ![~~x~~](/img.png) with a struck alt.',
   '- [\t] a task with a tab',
 ];
+/** The inline markup and lists read without remark (simple-inline.ts), as news copy uses them. */
+const SIMPLE = [
+  '**Regional officials** announced the measures on Tuesday.',
+  'The report, in *The Guardian*, said so.',
+  'More in [the full report](https://example.org/report).',
+  '**Kyiv** — Officials said.\nMore in [the report](https://example.org/a?b=1#c).',
+  '(**Note**) and “*quoted*” words, ‘*single*’ too.',
+  '- first point\n- second point\n- third point',
+  '- **Bold** item\n- item with [a link](https://example.org/x)',
+  '[Link first](https://example.org/) then text.',
+  '*Ünïcödé* and **2024** figures; **a**: colon, **b**! and **c**?',
+  'A [link](https://example.org/) and **bold** in one, *then* [another](http://example.org/b-c).',
+  '[a label ending in a space ](https://example.org/) and one (in parentheses) [x (y)](/relative/path).',
+];
+/** Forms near those that remark reads differently, or that need its finer rules. */
+const NEAR = [
+  'A**b**c intraword strong.',
+  '**bold**word after.',
+  '**Ends with a dot.** next',
+  '** not bold** and **bold **',
+  '*a **b** c*',
+  '***both*** and **a*b**',
+  '__underscore strong__ and _under_',
+  '[a](https://example.org/ "title")',
+  '[a](<https://example.org/>)',
+  '[a]( https://example.org)',
+  '![img](https://example.org/i.png) alone',
+  'x![img](/i.png)',
+  '[a](https://example.org/(x))',
+  '[*em*](https://example.org/)',
+  '*[a](https://example.org/)*',
+  '[a](https://example.org/)[b](https://example.org/)',
+  '**a**\n**b**',
+  '**multi\nline**',
+  '[label\nover lines](https://example.org/)',
+  '- item\ncontinued lazily',
+  '-  two spaces',
+  '-\ttab',
+  '- item\n\n- second block',
+  '- **x**\n\n  indented continuation',
+  '* star\n- dash',
+  '1. ordered',
+  '- a\n\n    code',
+  '- - nested',
+  '- # heading in item',
+  '- [ ] task',
+  '**x**\n===',
+  '*x*\n---',
+  '*x*  \nhard break',
+  '**x** ',
+  '—**dash**— and *x*y and word*x*',
+  '**“quoted strong”**',
+  '[a](https://example.org/a_b) and [a](https://example.org/~x)',
+  '[a] (https://example.org)',
+  '[a][b] and [a]',
+  '[x](https://example.org) and www.example.org bare',
+  '[x](https://example.org) to @mention',
+  '[a b](https://e.org/path?q=1&r=2)',
+  '[www.example.org](https://example.org/)',
+  '*a*\\ and **b**`c`',
+  '**a** <b>html</b>',
+  '[a](b)',
+  '+ plus\n- dash',
+  "**Kyiv**'s mayor and *x*'s",
+  '- [x](https://example.org/) done',
+  '- [x] done',
+  '* * *',
+  '\u00a0**a** and **b**\u00a0',
+  '[a](b)**c** and **d**[e](f)',
+];
 const SEPARATORS = ['\n\n', '\n\n', '\n\n\n', '\n \n', '\n\t\n', '\n'];
 
 function body(r: Random): string {
@@ -102,7 +172,8 @@ function body(r: Random): string {
   const parts: string[] = [];
   for (let i = 0; i < n; i++) {
     if (i > 0) parts.push(r.pick(SEPARATORS));
-    parts.push(r.chance(0.5) ? r.pick(PLAIN) : r.pick(OTHER));
+    const kind = r.int(0, 3);
+    parts.push(kind === 0 ? r.pick(PLAIN) : kind === 1 ? r.pick(SIMPLE) : kind === 2 ? r.pick(NEAR) : r.pick(OTHER));
   }
   return (r.chance(0.2) ? '\n' : '') + parts.join('') + (r.chance(0.5) ? '\n' : '');
 }
@@ -116,9 +187,45 @@ describe('plain paragraphs without the parser', () => {
       { type: 'paragraph', children: [{ type: 'text', value: 'Last plain paragraph.' }] },
     ]);
     // Nothing plain, or anything that reaches across blank lines: remark reads it whole.
-    expect(plainParagraphRuns('# Heading\n\n- a list\n')).toBeUndefined();
+    expect(plainParagraphRuns('# Heading\n\n1. a list\n')).toBeUndefined();
     expect(plainParagraphRuns('Plain.\n\n```\ncode\n\nmore\n```\n')).toBeUndefined();
     expect(plainParagraphRuns('Plain.\n\n[a]: /b\n')).toBeUndefined();
+  });
+
+  it('reads bold lead-ins, italics, plain links and tight bullet lists without remark', () => {
+    const md = '**Kyiv** — Talks, in *The Times*, went on.\n\n- [the report](https://example.org/r)\n- a point\n\nA * star.';
+    expect(plainParagraphRuns(md)).toEqual([
+      {
+        type: 'paragraph',
+        children: [
+          { type: 'strong', children: [{ type: 'text', value: 'Kyiv' }] },
+          { type: 'text', value: ' — Talks, in ' },
+          { type: 'emphasis', children: [{ type: 'text', value: 'The Times' }] },
+          { type: 'text', value: ', went on.' },
+        ],
+      },
+      {
+        type: 'list',
+        ordered: false,
+        start: null,
+        spread: false,
+        children: [
+          {
+            type: 'listItem',
+            spread: false,
+            checked: null,
+            children: [{ type: 'paragraph', children: [{ type: 'link', title: null, url: 'https://example.org/r', children: [{ type: 'text', value: 'the report' }] }] }],
+          },
+          { type: 'listItem', spread: false, checked: null, children: [{ type: 'paragraph', children: [{ type: 'text', value: 'a point' }] }] },
+        ],
+      },
+      'A * star.',
+    ]);
+    // Each simple form alone takes the short way (so the comparison below is of two ways for them).
+    for (const simple of SIMPLE) expect(plainParagraphRuns(simple)?.every((run) => typeof run !== 'string'), simple).toBe(true);
+    // A list beside another list-like block may be one list with it.
+    expect(plainParagraphRuns('- one\n\n- two\n')).toBeUndefined();
+    expect(plainParagraphRuns('- one\n\n  more of one\n')).toBeUndefined();
   });
 
   it('gives the tree and the HTML a whole parse gives, for 6,000 generated bodies', () => {
