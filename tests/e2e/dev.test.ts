@@ -24,6 +24,19 @@ async function until<T>(what: string, probe: () => T | undefined, timeout = WAIT
   }
 }
 
+/**
+ * Opens `url` and waits for the page's reload client to be connected: a rebuild's reload message
+ * sent before it connects never reaches the page (under load, the edit right after \`goto\` came first).
+ */
+async function openLive(page: Page, url: string): Promise<void> {
+  const connected = new Promise<void>((resolve) => {
+    page.on('websocket', (ws) => ws.on('framereceived', (frame) => (String(frame.payload).includes('"connected"') ? resolve() : undefined)));
+  });
+  await page.goto(url);
+  await Promise.race([connected, new Promise((_, reject) => setTimeout(() => reject(new Error(`the reload client of ${url} did not connect`)), WAIT))]);
+  page.removeAllListeners('websocket');
+}
+
 describe('news-archive dev (in headless Chromium)', () => {
   let root: string;
   let child: ChildProcess;
@@ -68,7 +81,7 @@ describe('news-archive dev (in headless Chromium)', () => {
   });
 
   it('shows an edited article on the open page without a manual reload, re-parsing only that file', async () => {
-    await page.goto(`${siteUrl}2025/03/01/council-opens-the-new-bridge/`);
+    await openLive(page, `${siteUrl}2025/03/01/council-opens-the-new-bridge/`);
     await expect(page.locator('.article-body').textContent()).resolves.toContain('The council opened the new bridge on Saturday.');
     const before = output.length;
     writeFileSync(source(), article('2025-03-01', 'The council reopened the bridge after overnight repairs.'));
@@ -104,14 +117,19 @@ describe('news-archive dev (in headless Chromium)', () => {
   });
 
   it('takes a deleted article off the open page by itself, without an error in the terminal', async () => {
+    const fixing = output.length;
     rmSync(path.join(root, 'seeds/broken.md'));
-    await page.goto(siteUrl);
+    // The rebuild without the broken file reloads every open page: a page of its own opens after it.
+    await until('the rebuild without the broken file', () => (/parsed \d+ of \d+ files/.test(output.slice(fixing)) ? true : undefined));
+    const home = await browser.newPage();
+    await openLive(home, siteUrl);
     const extra = path.join(root, 'seeds/extra.md');
     writeFileSync(extra, '---\ntitle: Ferry timetable changes\ndate: 2025-03-03\n---\n\nThe winter timetable starts in October.\n');
-    await page.getByText('Ferry timetable changes').first().waitFor({ timeout: WAIT });
+    await home.getByText('Ferry timetable changes').first().waitFor({ timeout: WAIT });
     const before = output.length;
     rmSync(extra);
-    await page.getByText('Ferry timetable changes').first().waitFor({ state: 'detached', timeout: WAIT });
+    await home.getByText('Ferry timetable changes').first().waitFor({ state: 'detached', timeout: WAIT });
+    await home.close();
     expect(output.slice(before)).not.toContain('Error');
   });
 });
