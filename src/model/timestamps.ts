@@ -12,11 +12,24 @@ const formatters = new Map<string, Intl.DateTimeFormat>();
  * day before); where midnight itself is skipped, the day starts at the switch.
  */
 export function offsetOn(date: CalendarDate, timeZone: string): string {
+  if (isUtc(timeZone)) return '+00:00';
   const key = `${timeZone} ${date}`;
   let offset = offsets.get(key);
   if (offset === undefined) offsets.set(key, (offset = computeOffset(date, timeZone)));
   return offset;
 }
+
+/**
+ * UTC under any of its names (`Etc/UTC`, `GMT`, `Zulu`: Intl resolves each to `UTC`), the default
+ * zone: its offset is known without asking Intl three times a day of the archive (about 0.4 s of
+ * the main thread's time in a 20,000-article build, whose dates cover 9,000 days).
+ */
+function isUtc(timeZone: string): boolean {
+  let utc = utcNames.get(timeZone);
+  if (utc === undefined) utcNames.set(timeZone, (utc = formatterFor(timeZone).resolvedOptions().timeZone === 'UTC'));
+  return utc;
+}
+const utcNames = new Map<string, boolean>();
 
 function formatterFor(timeZone: string): Intl.DateTimeFormat {
   let format = formatters.get(timeZone);

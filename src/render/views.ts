@@ -89,15 +89,30 @@ export interface PaginationView {
   nextLabel: string;
 }
 
+const PLAIN_PATH = /^[A-Za-z0-9\-._~/]*$/;
+const DOT_SEGMENT = /(?:^|\/)\.\.?(?:\/|$)/;
+
 /** Turns site-relative paths into links and absolute URLs under the configured base. */
 export class Linker {
-  constructor(private readonly config: SiteConfig) {}
+  /** The base URL as `URL` writes it, when a plain path can be appended to it as it is (see `absolute`). */
+  private readonly plainBase: string | undefined;
+  constructor(private readonly config: SiteConfig) {
+    const base = new URL(config.baseUrl).href;
+    this.plainBase = base.endsWith('/') && !/[?#]/.test(base) ? base : undefined;
+  }
   /** `/2025/07/04/x/` → `/archive/2025/07/04/x/` when the site lives under `/archive/`. */
   href(sitePath: string): string {
     return this.config.basePath + sitePath.replace(/^\//, '');
   }
+  /**
+   * The page's URL under the base URL. A path of letters, digits and `-._~/` without `.` or `..`
+   * segments is what `URL` would make of it, appended to the base as it is: one `URL` per link cost
+   * the main thread about 0.25 s of a 20,000-article build.
+   */
   absolute(sitePath: string): string {
-    return new URL(sitePath.replace(/^\//, ''), this.config.baseUrl).href;
+    const relative = sitePath.replace(/^\//, '');
+    if (this.plainBase !== undefined && PLAIN_PATH.test(relative) && !DOT_SEGMENT.test(relative)) return this.plainBase + relative;
+    return new URL(relative, this.config.baseUrl).href;
   }
   yearPath(year: number): string {
     return `/${year}/`;

@@ -121,6 +121,11 @@ describe('monthGrid', () => {
 describe('isoTimestamp', () => {
   it('gives a calendar date the newsroom zone offset of that day', () => {
     expect(isoTimestamp('2025-07-04', 'UTC')).toBe('2025-07-04T00:00:00+00:00');
+    // UTC's other names, and a zone on UTC in winter only.
+    expect(isoTimestamp('2025-07-04', 'Etc/UTC')).toBe('2025-07-04T00:00:00+00:00');
+    expect(isoTimestamp('2025-07-04', 'GMT')).toBe('2025-07-04T00:00:00+00:00');
+    expect(isoTimestamp('2025-01-15', 'Europe/London')).toBe('2025-01-15T00:00:00+00:00');
+    expect(isoTimestamp('2025-07-04', 'Europe/London')).toBe('2025-07-04T00:00:00+01:00');
     expect(isoTimestamp('2025-07-04', 'Europe/Moscow')).toBe('2025-07-04T00:00:00+03:00');
     expect(isoTimestamp('2025-01-15', 'America/New_York')).toBe('2025-01-15T00:00:00-05:00');
     expect(isoTimestamp('2025-07-04', 'America/New_York')).toBe('2025-07-04T00:00:00-04:00');
