@@ -12,25 +12,11 @@ import { memlog } from './memlog.js';
  * of what was live after the last one) bounds it. At 100,000 articles the main thread mostly waits
  * for Pagefind while pages are written, so collecting more often costs it little: 24 MB and a tenth,
  * against 64 MB and a quarter, lowered Node's peak from 469 to 438 MB (598.5 s against 617.3 s).
- *
- * Those figures are at 100,000 articles, near the build's memory target; further from it, the
- * collections are spaced out: the room is a third of what is left below `MEMORY_TARGET` (up to 96
- * MB), when that is more than the headroom. Each forced collection stops the main thread, the
- * build's busiest, for about 50 ms at 20,000 articles, where 24 MB of headroom made thirty of them
- * while pages were written; with 64 MB the 20,000-article minimal build wrote its pages in 7.9 s
- * against 8.9–9.3 s (two pairs in turn), and its peak was 300 MB against 263 MB. At 100,000
- * articles Node's process holds 350–440 MB while it writes, so the headroom is the same as before.
  */
 export class HeapPacer {
   private limit: number;
-  /** Full collections made so far. */
-  collections = 0;
 
-  /** `room` is how far the process is below its memory target (by default, `MEMORY_TARGET` less its resident memory). */
-  constructor(
-    private readonly headroom = 24 * 2 ** 20,
-    private readonly room: () => number = () => MEMORY_TARGET - process.memoryUsage.rss(),
-  ) {
+  constructor(private readonly headroom = 24 * 2 ** 20) {
     this.limit = used() + headroom;
   }
 
@@ -52,18 +38,13 @@ export class HeapPacer {
     memlog('main');
     if (used() < this.limit) return;
     collect();
-    this.collections++;
     const live = used();
     // A tenth of what is live, at least `headroom`: at 100,000 articles (about 300 MB live) half of
     // it let the heap, and the process, hold 150 MB of garbage at its peak; a quarter, 31 MB more
     // than a tenth.
-    this.limit = live + Math.max(this.headroom, live / 10, Math.min(MAX_ROOM_HEADROOM, this.room() / 3));
+    this.limit = live + Math.max(this.headroom, live / 10);
   }
 }
-
-/** Node's process at 100,000 articles stays under this (issue 4's target is 512 MB; Pagefind's own process aside). */
-const MEMORY_TARGET = 448 * 2 ** 20;
-const MAX_ROOM_HEADROOM = 96 * 2 ** 20;
 
 let gc: (() => void) | undefined;
 
