@@ -8,8 +8,8 @@ import { HAS_MEANING, simpleInline } from './simple-inline.js';
  * plain block the paragraph micromark would have made of it, leaving every other run of blocks, as
  * written, to remark. Blocks with only the inline markup news copy uses most (a bold lead-in, an
  * italic title, a plain link; simple-inline.ts) and tight `- ` lists of such items are read here too:
- * with them, a bench-corpus Markdown article parsed in 0.32–0.34 ms against 0.74–0.80 ms (one thread,
- * warm, three runs each in turn: `npx tsx scripts/prof-parse.mts bench/.work/corpus-20000-42`).
+ * with them, a bench-corpus Markdown article parsed in 0.24–0.25 ms against 0.74–0.80 ms (one thread,
+ * warm, three runs each: `npx tsx scripts/prof-parse.mts bench/.work/corpus-20000-42`).
  *
  * That is sound because a blank line ends every construct except those that can hold one: fenced
  * code, the HTML blocks that end at a closing tag or marker (`<script`, `<pre`, `<style`,
@@ -98,7 +98,7 @@ function isInlineLine(line: string): boolean {
 }
 
 /** An emphasis or link at the start of a line, which no block construct begins with. */
-const STARTS_WITH_SPAN = /^(?:\*\*?|\[)[\p{L}\p{N}]/u;
+const STARTS_WITH_SPAN = /^(?:\*\*?[“‘"]?|\[)[\p{L}\p{N}]/u;
 /** A bullet list item, `- ` and its text, which opens no block of its own. */
 const LIST_ITEM = /^- \S/;
 /**

@@ -8,7 +8,7 @@ import type { PhrasingContent } from 'mdast';
  *
  * Why each form is read the same as remark reads it:
  * - An opening `*`/`**` follows the start, a space, a line break or an opening bracket or quote, and
- *   is followed by a letter or digit: it can open and cannot close. A closing one follows a letter or
+ *   is followed by a letter or digit (or an opening quote and one): it can open and cannot close. A closing one follows a letter or
  *   digit and is followed by the end, a space, a line break or closing punctuation: it can close and
  *   cannot open. Neither is "both-flanking", so CommonMark's rule of three never applies, and with
  *   no other `*` between them (none is allowed in the text) they pair with each other.
@@ -59,8 +59,12 @@ function pushText(nodes: PhrasingContent[], value: string): boolean {
  */
 export const HAS_MEANING = /[\\`*_[\]<&~|@\t\x00-\x08\x0b-\x1f\x7f]|www\.|https?:|mailto:|xmpp:/i;
 
-/** A letter or digit at each end of the text, and no line break, inside `*…*` or `**…**`. */
-const EMPHASIS = String.raw`(\*\*?)([\p{L}\p{N}](?:[^*\n]*[\p{L}\p{N}])?)\1`;
+/**
+ * A letter or digit at each end of the text (an opening quote may come before the first: `**“We have**
+ * waited”`), and no line break, inside `*…*` or `**…**`. After a space or an opening bracket or quote
+ * (`OPENS_BEFORE`), an opening `*` followed by punctuation still can open and not close.
+ */
+const EMPHASIS = String.raw`(\*\*?)([“‘"]?[\p{L}\p{N}](?:[^*\n]*[\p{L}\p{N}])?)\1`;
 /** A link with a label that starts with a letter or digit and a destination of literal characters. */
 const LINK = String.raw`\[([\p{L}\p{N}][^[\]\n]*)\]\(([A-Za-z0-9/:.?=#%+,-]+)\)`;
 const SPAN = new RegExp(`${EMPHASIS}|${LINK}`, 'gu');

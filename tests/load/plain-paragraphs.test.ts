@@ -108,6 +108,7 @@ const SIMPLE = [
   '*Ünïcödé* and **2024** figures; **a**: colon, **b**! and **c**?',
   'A [link](https://example.org/) and **bold** in one, *then* [another](http://example.org/b-c).',
   '[a label ending in a space ](https://example.org/) and one (in parentheses) [x (y)](/relative/path).',
+  '**“The numbers** simply do not add up,” an economist said; *‘Quoted’ title* and **"Straight** quotes".',
 ];
 /** Forms near those that remark reads differently, or that need its finer rules. */
 const NEAR = [
@@ -164,6 +165,8 @@ const NEAR = [
   '* * *',
   '\u00a0**a** and **b**\u00a0',
   '[a](b)**c** and **d**[e](f)',
+  'a**“b**, **“ spaced**, **“**, *“x*y and **"quoted"**',
+  '**“**b** and ***“x***',
 ];
 const SEPARATORS = ['\n\n', '\n\n', '\n\n\n', '\n \n', '\n\t\n', '\n'];
 
