@@ -167,6 +167,7 @@ const NEAR = [
   '[a](b)**c** and **d**[e](f)',
   'a**“b**, **“ spaced**, **“**, *“x*y and **"quoted"**',
   '**“**b** and ***“x***',
+  '(**“Both-flanking** opener) and “*‘y*’ and —**“z**—',
 ];
 const SEPARATORS = ['\n\n', '\n\n', '\n\n\n', '\n \n', '\n\t\n', '\n'];
 
