@@ -223,25 +223,21 @@ async function parseMisses(
  * index and the record index: at 100,000 articles tens of megabytes no stage after loading needs.
  */
 function bodyAccess(refs: Map<string, BodyRef>, bodies: PackReader): Pick<CachedLoad, 'bodyOf' | 'identityOf' | 'recordIdentityOf' | 'bodies'> {
-  // Each article's identity, made once: a build asks for it on every page that shows the article
-  // (about fifteen times an article), and making it each time was half a second of the main
-  // thread's time in a 20,000-article build.
-  const identities = new Map<string, string>();
-  const identityOf = (a: Article) => {
-    let id = identities.get(a.source);
-    if (id === undefined) {
-      // The body's place in the packs, not its hash: a place is written once and never changes.
-      const ref = refs.get(a.source)!;
-      identities.set(a.source, (id = `${recordIdentity(a)} ${ref.pack}@${ref.offset}+${ref.length}`));
-    }
+  const records = new Map<string, string>();
+  const recordIdentityOf = (a: Article) => {
+    let id = records.get(a.source);
+    if (id === undefined) records.set(a.source, (id = recordIdentity(a)));
     return id;
   };
   return {
     bodies,
     bodyOf: (a: Article) => bodies.read(refs.get(a.source)!),
-    // The identity's first part (a SHA-256 in hex); every article with a record has a body in the packs.
-    recordIdentityOf: (a: Article) => (refs.has(a.source) ? identityOf(a).slice(0, 64) : recordIdentity(a)),
-    identityOf,
+    recordIdentityOf,
+    // The body's place in the packs, not its hash: a place is written once and never changes.
+    identityOf: (a: Article) => {
+      const ref = refs.get(a.source)!;
+      return `${recordIdentityOf(a)} ${ref.pack}@${ref.offset}+${ref.length}`;
+    },
   };
 }
 
