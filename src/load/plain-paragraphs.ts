@@ -1,4 +1,4 @@
-import type { ListItem, Paragraph, RootContent } from 'mdast';
+import type { ListItem, Paragraph, PhrasingContent, RootContent } from 'mdast';
 import { HAS_MEANING, simpleInline } from './simple-inline.js';
 
 /**
@@ -61,20 +61,22 @@ export function plainParagraphRuns(markdown: string): (RootContent | string)[] |
  * before it and `after` the first line of the block after it.
  */
 function simpleBlock(block: string[], before: string[], after: string | undefined): RootContent | undefined {
-  if (block.every(isPlainLine)) return textParagraph(block.join('\n'));
-  if (block.every(isInlineLine)) {
-    const children = simpleInline(block.join('\n'));
-    return children && { type: 'paragraph', children };
-  }
+  const text = simpleText(block);
+  if (text) return { type: 'paragraph', children: text };
   if (!block.every((line) => LIST_ITEM.test(line)) || before.some((line) => LIST_LIKE.test(line)) || (after !== undefined && LIST_LIKE.test(after))) return undefined;
   const items: ListItem[] = [];
   for (const line of block) {
-    const content = line.slice(2);
-    const children = isPlainLine(content) ? [{ type: 'text' as const, value: content }] : isInlineLine(content) ? simpleInline(content) : undefined;
+    const children = simpleText([line.slice(2)]);
     if (!children) return undefined;
     items.push({ type: 'listItem', spread: false, checked: null, children: [{ type: 'paragraph', children }] });
   }
   return { type: 'list', ordered: false, start: null, spread: false, children: items };
+}
+
+/** A paragraph's (or list item's) lines as remark reads them, if plain or with only simple inline markup. */
+function simpleText(lines: string[]): PhrasingContent[] | undefined {
+  if (lines.every(isPlainLine)) return textParagraph(lines.join('\n')).children;
+  return lines.every(isInlineLine) ? simpleInline(lines.join('\n')) : undefined;
 }
 
 /** A paragraph of one text node, as micromark makes of plain text (and the seed format is made of). */

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { withBase } from '../../src/load/config.js';
-import { DEFAULT_CONFIG } from '../../src/load/config.js';
+import { DEFAULT_CONFIG, withBase } from '../../src/load/config.js';
 import { Linker } from '../../src/render/views.js';
 
 const linker = (baseUrl: string) => new Linker(withBase({ ...DEFAULT_CONFIG, baseUrl }));
