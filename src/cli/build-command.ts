@@ -5,10 +5,10 @@ import path from 'node:path';
 import { build, loadArticles, type BuildResult } from '../build.js';
 import { sha256 } from '../cache/keys.js';
 import { defaultWorkers } from '../parallel/parse-pool.js';
-import { IncrementalDiskWriter } from '../write/incremental-writer.js';
+import { IncrementalDiskWriter, recordsOutput } from '../write/incremental-writer.js';
 import { createProgress } from './progress.js';
 import { UsageError } from './exit-codes.js';
-import { checkOutputFolder } from './output-folder.js';
+import { checkOutputFolder, checkOutputIsOurs } from './output-folder.js';
 import { templateError } from '../render/template-error.js';
 import { OutputChangedError } from '../write/writer.js';
 import { publishedListLocation } from '../load/published-list.js';
@@ -47,11 +47,16 @@ interface BuildFlags extends ArchiveFlags {
 }
 
 /** The cache folder for this output folder (or a throw-away one with `--no-cache`), and the thread count. */
+/** The cache of builds into `--out`: each output folder has its own under `--cache-dir`. */
+function outputCacheDir(flags: BuildFlags): string {
+  return path.join(path.resolve(flags.cacheDir), sha256(path.resolve(flags.out)).slice(0, 16));
+}
+
 function cacheFor(flags: BuildFlags): { dir: string; workers: number; threshold?: number } {
   const workers = flags.workers === undefined ? defaultWorkers() : Number(flags.workers);
   if (!Number.isInteger(workers) || workers < 0) throw new UsageError('--workers takes a whole number (0 parses on the main thread)');
   const dir = flags.cache
-    ? path.join(path.resolve(flags.cacheDir), sha256(path.resolve(flags.out)).slice(0, 16))
+    ? outputCacheDir(flags)
     : mkdtempSync(path.join(os.tmpdir(), 'news-archive-bodies-'));
   // `--workers N` is obeyed even for small builds; by default they stay on one thread.
   return { dir, workers, threshold: flags.workers === undefined ? undefined : 0 };
@@ -68,6 +73,7 @@ export function withheldNote(withheld: Withheld, today: CalendarDate): string | 
 async function runBuild(flags: BuildFlags): Promise<ExitCode> {
   const started = process.hrtime.bigint();
   checkOutputFolder(flags.out, { input: flags.input, templates: flags.templates, config: flags.config, published: publishedListLocation(flags.input, flags.published).file });
+  checkOutputIsOurs(flags.out, () => flags.cache && recordsOutput(outputCacheDir(flags), flags.out));
   const loaded = await loadSiteConfig(flags);
   if (!loaded.ok) {
     // The articles are read too, so one run reports every error, as `check` does.

@@ -7,7 +7,7 @@ import { buildDate } from './build-date.js';
 import { out } from './colors.js';
 import { addArchiveOptions, loadSiteConfig, plural, printErrors, type ArchiveFlags } from './common.js';
 import { UsageError } from './exit-codes.js';
-import { checkOutputFolder } from './output-folder.js';
+import { checkOutputFolder, checkOutputIsOurs } from './output-folder.js';
 import { formatErrors } from './report.js';
 
 interface DevFlags extends ArchiveFlags {
@@ -35,7 +35,11 @@ function parsePort(text: string): number {
 async function runDev(flags: DevFlags): Promise<void> {
   const port = parsePort(flags.port);
   const outDir = flags.out ?? defaultDevOut(flags);
-  if (flags.out !== undefined) checkOutputFolder(flags.out, { input: flags.input, templates: flags.templates, config: flags.config });
+  if (flags.out !== undefined) {
+    checkOutputFolder(flags.out, { input: flags.input, templates: flags.templates, config: flags.config });
+    // The dev server keeps no cache: a folder of files, if not marked as an output, is not replaced.
+    checkOutputIsOurs(flags.out, () => false);
+  }
   const time = () => new Date().toLocaleTimeString();
   // The dev server's modules (a web server, a file watcher) are loaded by this command only.
   const { startDevSession } = await import('../dev/dev-session.js');

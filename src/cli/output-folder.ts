@@ -1,6 +1,7 @@
 import { statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { folderContents } from '../write/output-marker.js';
 import { UsageError } from './exit-codes.js';
 
 /** What an output folder must never be, contain or sit inside: the user's own files. */
@@ -45,4 +46,20 @@ export function checkOutputFolder(out: string, guarded: GuardedPaths, option = '
     if (err instanceof UsageError) throw err;
     // Not there yet: the build makes it.
   }
+}
+
+/**
+ * Refuses to replace a folder of someone else's files. An existing output folder is replaced only
+ * when it is empty or an earlier build's: marked as one (see output-marker.ts), or, for a folder
+ * written before outputs were marked, recorded as its output by the build's cache (`recordedByCache`).
+ */
+export function checkOutputIsOurs(out: string, recordedByCache: () => boolean, option = '--out'): void {
+  const contents = folderContents(path.resolve(out));
+  if (contents.kind !== 'unmarked' || recordedByCache()) return;
+  const more = contents.count - contents.sample.length;
+  const listed = contents.sample.join(', ') + (more > 0 ? ` and ${more} more` : '');
+  throw new UsageError(
+    `${option} ${out}: holds files news-archive did not make (${listed}), and a build replaces its output folder whole; ` +
+      'move them out, delete the folder, or choose another one',
+  );
 }

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { markOutput } from './output-marker.js';
 import { checkRelativePath, type Writer } from './writer.js';
 
 /**
@@ -48,10 +49,12 @@ export class DiskWriter implements Writer {
 }
 
 /**
- * Puts a complete folder in the output folder's place: the output is moved aside (the `….old` a
- * killed build leaves is put back by `recoverLeftovers`), the folder moved in, the old output removed.
+ * Puts a complete folder in the output folder's place, marked as a build's output (see
+ * output-marker.ts): the output is moved aside (the `….old` a killed build leaves is put back by
+ * `recoverLeftovers`), the folder moved in, the old output removed.
  */
 export async function swapIn(folder: string, outDir: string): Promise<void> {
+  markOutput(folder);
   const out = path.resolve(outDir);
   const old = `${folder}.old`;
   let hadOld = true;

@@ -5,6 +5,7 @@ import { sha256 } from '../cache/keys.js';
 import { forEachJsonLine, writeJsonLines } from '../cache/lines-file.js';
 import { applyPatch, journalDirOf, rollBack } from './commit-journal.js';
 import { DiskWriter } from './disk-writer.js';
+import { markOutput } from './output-marker.js';
 import { checkRelativePath, type Writer } from './writer.js';
 
 /**
@@ -200,6 +201,8 @@ export class IncrementalDiskWriter implements Writer {
         throw err;
       }
       await this.staging.abort();
+      // A folder first written before outputs were marked gets its mark with its first patch.
+      markOutput(out);
       // The folder's identity changes with every patch, not only with one that adds or removes a file
       // at its top: another copy of the cache (an older one restored, a second --cache-dir) then no
       // longer matches it, and cannot have its stale pages kept as if they were still there.
@@ -245,6 +248,26 @@ export function readManifest(file: string, accept: (head: Omit<Manifest, 'files'
 export function writeManifest(file: string, manifest: Manifest): void {
   const { files, ...head } = manifest;
   writeJsonLines(file, manifestValues({ ...head, fileCount: files.size }, files));
+}
+
+/**
+ * Whether the cache in `cacheDir` records `outDir` as the folder its last build wrote (its first line
+ * only is read): an output folder made before outputs were marked is still known as a build's own.
+ */
+export function recordsOutput(cacheDir: string, outDir: string): boolean {
+  const file = path.join(cacheDir, MANIFEST);
+  const id = folderId(outDir);
+  if (id === undefined || !existsSync(file)) return false;
+  let recorded = false;
+  try {
+    forEachJsonLine(file, (head) => {
+      recorded = (head as { outId?: unknown }).outId === id;
+      return false;
+    });
+  } catch {
+    return false;
+  }
+  return recorded;
 }
 
 /** After the output folder was put in place by a rename (which changes its identity), records it as the folder the manifest describes. */

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { mkdir, rm, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { markOutput } from './output-marker.js';
 import { checkRelativePath, type Writer } from './writer.js';
 
 export interface SyncChanges {
@@ -43,6 +44,8 @@ export class SyncWriter implements Writer {
     if (this.onDisk === undefined) {
       // Whatever an earlier session left there is unknown: start from an empty folder.
       await rm(this.outDir, { recursive: true, force: true });
+      await mkdir(this.outDir, { recursive: true });
+      markOutput(this.outDir);
       this.onDisk = new Map();
     }
     const written: string[] = [];

@@ -1,4 +1,4 @@
-import { appendFileSync, cpSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { build, type BuildOptions } from '../../src/build.js';
@@ -144,8 +144,11 @@ describe('content-hash cache and incremental rebuilds (through the CLI)', () => 
   it('an output folder replaced behind its back is rebuilt in full, not patched', () => {
     const w = workspace();
     expect(w.cached(w.out).code).toBe(0);
+    // A copy of the output (restored from a backup, say) in its place, with a file the build does not make.
+    const copy = `${w.out}-copy`;
+    cpSync(w.out, copy, { recursive: true });
     rmSync(w.out, { recursive: true });
-    mkdirSync(w.out);
+    renameSync(copy, w.out);
     writeFileSync(path.join(w.out, 'stray.html'), 'not ours');
     expect(w.cached(w.out).code).toBe(0);
     expect(snapshotSite(w.out)).toEqual(w.cold());

@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync, cpSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { markOutput } from '../../src/write/output-marker.js';
 import { brokenLinks, fixtures, listTree, runCli, snapshotTree, tempDir } from '../helpers.js';
 
 describe('news-archive build (end to end)', () => {
@@ -62,6 +63,7 @@ describe('bad input', () => {
     const out = path.join(root, 'dist');
     mkdirSync(out);
     writeFileSync(path.join(out, 'index.html'), 'previous build');
+    markOutput(out); // as a build leaves it
     const before = snapshotTree(out);
     const r = runCli(['build', '--input', input, '--out', out]);
     expect(r.code).toBe(1);

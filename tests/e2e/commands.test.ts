@@ -3,6 +3,8 @@ import { cpSync, mkdirSync, readFileSync, readdirSync, rmSync, symlinkSync, writ
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseArticle } from '../../src/load/parse-article.js';
+import { sha256 } from '../../src/cache/keys.js';
+import { rebindManifest } from '../../src/write/incremental-writer.js';
 import { fixtures, repoRoot, runCli, snapshotSite, snapshotTree, tempDir } from '../helpers.js';
 
 const MARCH_5 = String(Date.UTC(2025, 2, 5, 12) / 1000);
@@ -148,6 +150,57 @@ describe('an output folder that holds the user\'s own files', () => {
     expect([d.code, d.stderr]).toEqual([2, expect.stringContaining('--out seeds: is the input folder seeds or holds it')]);
     rmSync(path.join(root, 'site'), { recursive: true });
     expect(snapshotTree(root)).toEqual(before);
+  });
+});
+
+describe('an existing output folder', () => {
+  it('is replaced only when empty or made by a build: a folder of other files is refused with exit 2 and left as it was', () => {
+    const root = archiveFolder();
+    const docs = path.join(root, 'docs');
+    mkdirSync(path.join(docs, 'drafts'), { recursive: true });
+    for (const name of ['about.html', 'notes.txt', 'CNAME']) writeFileSync(path.join(docs, name), 'keep me\n');
+    const before = snapshotTree(root);
+    const r = runCli(['build', '--out', 'docs', '--no-search'], { cwd: root });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(
+      '--out docs: holds files news-archive did not make (CNAME, about.html, drafts and 1 more), and a build replaces its output folder whole; move them out, delete the folder, or choose another one',
+    );
+    const d = runCli(['dev', '--port', '0', '--out', 'docs'], { cwd: root });
+    expect([d.code, d.stderr]).toEqual([2, expect.stringContaining('--out docs: holds files news-archive did not make (CNAME, about.html, drafts and 1 more)')]);
+    expect(snapshotTree(root)).toEqual(before);
+
+    // An empty folder is taken, and the build marks what it wrote as its own; the next build replaces it.
+    mkdirSync(path.join(root, 'site'));
+    expect(runCli(['build', '--out', 'site', '--no-search'], { cwd: root }).code).toBe(0);
+    expect(readFileSync(path.join(root, 'site', '.news-archive'), 'utf8')).toBe(
+      'This folder is a site built by news-archive. Every build replaces it whole: keep no files of your own here.\n',
+    );
+    writeFileSync(path.join(root, 'seeds', 'extra.md'), '---\ntitle: Port reopens\ndate: 2025-03-02\n---\nThe port reopened on Sunday.\n');
+    const again = runCli(['build', '--out', 'site', '--no-search', '--no-cache'], { cwd: root });
+    expect(again.code, again.stderr).toBe(0);
+    expect(readdirSync(path.join(root, 'site'))).toContain('.news-archive');
+    expect(readFileSync(path.join(root, 'site', '2025', '03', '02', 'port-reopens', 'index.html'), 'utf8')).toContain('The port reopened on Sunday.');
+  });
+
+  it('written before outputs were marked is still known by the build\'s cache, and marked by the next build that changes it', () => {
+    const root = archiveFolder();
+    expect(runCli(['build', '--no-search'], { cwd: root }).code).toBe(0);
+    // As an older version left it: no mark, and the cache's record of the folder as it is now.
+    rmSync(path.join(root, 'dist', '.news-archive'));
+    rebindManifest(path.join(root, '.cache', 'news-archive', sha256(path.join(root, 'dist')).slice(0, 16)), path.join(root, 'dist'));
+    // Without the cache nothing says the folder is a build's.
+    const uncached = runCli(['build', '--no-search', '--no-cache'], { cwd: root });
+    expect([uncached.code, uncached.stderr]).toEqual([2, expect.stringContaining('--out dist: holds files news-archive did not make (')]);
+    const cached = runCli(['build', '--no-search'], { cwd: root });
+    expect(cached.code, cached.stderr).toBe(0);
+    // A build with nothing to change touches nothing (the folder would no longer be the one recorded);
+    // the next build that patches the folder marks it.
+    expect(readdirSync(path.join(root, 'dist'))).not.toContain('.news-archive');
+    writeFileSync(path.join(root, 'seeds', 'extra.md'), '---\ntitle: Port reopens\ndate: 2025-03-02\n---\nThe port reopened on Sunday.\n');
+    const patched = runCli(['build', '--no-search'], { cwd: root });
+    expect(patched.code, patched.stderr).toBe(0);
+    expect(readdirSync(path.join(root, 'dist'))).toContain('.news-archive');
+    expect(runCli(['build', '--no-search', '--no-cache'], { cwd: root }).code).toBe(0);
   });
 });
 

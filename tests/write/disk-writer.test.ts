@@ -27,7 +27,8 @@ describe('DiskWriter', () => {
     await w.write('a/b/index.html', 'new');
     expect(readdirSync(out)).toEqual(['old.html']);
     await w.commit();
-    expect(readdirSync(out)).toEqual(['a']);
+    // The new output, marked as a build's (see output-marker.ts).
+    expect(readdirSync(out).sort()).toEqual(['.news-archive', 'a']);
     expect(readFileSync(path.join(out, 'a/b/index.html'), 'utf8')).toBe('new');
     expect(readdirSync(root)).toEqual(['dist']);
   });
