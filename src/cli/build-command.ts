@@ -1,6 +1,5 @@
 import type { Command } from 'commander';
 import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { build, loadArticles, type BuildResult } from '../build.js';
 import { sha256 } from '../cache/keys.js';
@@ -15,7 +14,7 @@ import { publishedListLocation } from '../load/published-list.js';
 import type { Withheld } from '../model/publishing.js';
 import type { CalendarDate, SiteConfig } from '../types.js';
 import { DiskWriter } from '../write/disk-writer.js';
-import { acquireBuildLock, recoverLeftovers } from '../write/build-lock.js';
+import { acquireBuildLock, recoverLeftovers, stagingPrefixOf } from '../write/build-lock.js';
 import { lockedMessage } from './report.js';
 import { buildDate } from './build-date.js';
 import { out } from './colors.js';
@@ -57,7 +56,10 @@ function cacheFor(flags: BuildFlags): { dir: string; workers: number; threshold?
   if (!Number.isInteger(workers) || workers < 0) throw new UsageError('--workers takes a whole number (0 parses on the main thread)');
   const dir = flags.cache
     ? outputCacheDir(flags)
-    : mkdtempSync(path.join(os.tmpdir(), 'news-archive-bodies-'));
+    : // Beside the output folder, named as its staging is: a build killed before removing it leaves it
+      // where the next build's `recoverLeftovers` clears it (in the system's temp folder it stayed, a
+      // megabyte or so per hundred articles), and on the output's disk rather than a RAM-backed /tmp.
+      mkdtempSync(`${stagingPrefixOf(flags.out)}bodies-`);
   // `--workers N` is obeyed even for small builds; by default they stay on one thread.
   return { dir, workers, threshold: flags.workers === undefined ? undefined : 0 };
 }

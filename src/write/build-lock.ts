@@ -83,6 +83,15 @@ export async function acquireBuildLock(outDir: string): Promise<LockResult> {
 }
 
 /**
+ * The start of the path of every folder a build of `outDir` makes beside it while it runs (`.dist.staging-…`
+ * for `dist/`): whatever such a folder a killed build left, `recoverLeftovers` removes.
+ */
+export function stagingPrefixOf(outDir: string): string {
+  const out = path.resolve(outDir);
+  return path.join(path.dirname(out), `.${path.basename(out)}.staging-`);
+}
+
+/**
  * Clears what a killed build may have left beside the output folder. Call only while holding the
  * lock, so no running build owns these. A build killed between the two renames of its commit left
  * the previous output as `….old` and no output folder: that output is put back first. One killed
@@ -91,7 +100,7 @@ export async function acquireBuildLock(outDir: string): Promise<LockResult> {
 export async function recoverLeftovers(outDir: string): Promise<void> {
   const out = path.resolve(outDir);
   const parent = path.dirname(out);
-  const prefix = `.${path.basename(out)}.staging-`;
+  const prefix = path.basename(stagingPrefixOf(outDir));
   let names: string[];
   try {
     names = await readdir(parent);

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { stagingPrefixOf } from './build-lock.js';
 import { markOutput } from './output-marker.js';
 import { checkRelativePath, type Writer } from './writer.js';
 
@@ -15,7 +16,7 @@ export class DiskWriter implements Writer {
 
   constructor(readonly outDir: string) {
     const out = path.resolve(outDir);
-    this.stagingDir = path.join(path.dirname(out), `.${path.basename(out)}.staging-${process.pid}-${randomBytes(4).toString('hex')}`);
+    this.stagingDir = `${stagingPrefixOf(out)}${process.pid}-${randomBytes(4).toString('hex')}`;
   }
 
   async write(relativePath: string, data: string | Uint8Array): Promise<void> {

@@ -71,6 +71,23 @@ describe('interrupted and concurrent builds', () => {
     expect(snapshotSite(out)).toEqual(withoutSearchIndex(before));
   });
 
+  it('a build without a cache killed mid-write leaves its bodies beside the output, and the next build clears them', async () => {
+    const root = tempDir();
+    const { out, before } = previousBuild(root);
+    const child = startCli(['build', '--input', large, '--out', out, '--no-cache']);
+    const leftovers = () => readdirSync(root).filter((n) => n.startsWith('.dist.staging-'));
+    await until(() => leftovers().some((n) => !n.startsWith('.dist.staging-bodies-') && readdirSync(path.join(root, n)).length > 3));
+    child.kill('SIGKILL');
+    expect((await child.done).signal).toBe('SIGKILL');
+    expect(snapshotTree(out)).toEqual(before);
+    const bodies = leftovers().filter((n) => n.startsWith('.dist.staging-bodies-'));
+    expect(bodies).toHaveLength(1);
+    expect(readdirSync(path.join(root, bodies[0]!)).length).toBeGreaterThan(0);
+    const next = runCli(['build', '--input', path.join(fixtures, 'basic'), '--out', out, '--no-cache']);
+    expect([next.code, next.stderr]).toEqual([0, '']);
+    expect(readdirSync(root)).toEqual(['dist']);
+  });
+
   it('a second build into the same folder is refused while the first runs, and the first completes', async () => {
     const root = tempDir();
     const { out } = previousBuild(root);
