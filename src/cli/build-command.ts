@@ -4,7 +4,7 @@ import path from 'node:path';
 import { build, loadArticles, type BuildResult } from '../build.js';
 import { sha256 } from '../cache/keys.js';
 import { defaultWorkers } from '../parallel/parse-pool.js';
-import { IncrementalDiskWriter, recordsOutput } from '../write/incremental-writer.js';
+import { IncrementalDiskWriter, markRecordedOutput, recordsOutput } from '../write/incremental-writer.js';
 import { createProgress } from './progress.js';
 import { UsageError } from './exit-codes.js';
 import { checkOutputFolder, checkOutputIsOurs } from './output-folder.js';
@@ -75,7 +75,8 @@ export function withheldNote(withheld: Withheld, today: CalendarDate): string | 
 async function runBuild(flags: BuildFlags): Promise<ExitCode> {
   const started = process.hrtime.bigint();
   checkOutputFolder(flags.out, { input: flags.input, templates: flags.templates, config: flags.config, published: publishedListLocation(flags.input, flags.published).file });
-  checkOutputIsOurs(flags.out, () => flags.cache && recordsOutput(outputCacheDir(flags), flags.out));
+  // `--shard` parses into the cache only and writes nothing to --out.
+  if (flags.shard === undefined) checkOutputIsOurs(flags.out, () => flags.cache && recordsOutput(outputCacheDir(flags), flags.out));
   const loaded = await loadSiteConfig(flags);
   if (!loaded.ok) {
     // The articles are read too, so one run reports every error, as `check` does.
@@ -90,6 +91,7 @@ async function runBuild(flags: BuildFlags): Promise<ExitCode> {
   }
   try {
     await recoverLeftovers(flags.out);
+    if (flags.cache && flags.shard === undefined) markRecordedOutput(outputCacheDir(flags), flags.out);
     return await buildLocked(flags, loaded.config, started);
   } finally {
     lock.release();

@@ -5,7 +5,7 @@ import { sha256 } from '../cache/keys.js';
 import { forEachJsonLine, writeJsonLines } from '../cache/lines-file.js';
 import { applyPatch, journalDirOf, rollBack } from './commit-journal.js';
 import { DiskWriter } from './disk-writer.js';
-import { markOutput } from './output-marker.js';
+import { folderContents, markOutput } from './output-marker.js';
 import { checkRelativePath, type Writer } from './writer.js';
 
 /**
@@ -218,8 +218,6 @@ export class IncrementalDiskWriter implements Writer {
         throw err;
       }
       await this.staging.abort();
-      // A folder first written before outputs were marked gets its mark with its first patch.
-      markOutput(out);
       // The folder's identity changes with every patch, not only with one that adds or removes a file
       // at its top: another copy of the cache (an older one restored, a second --cache-dir) then no
       // longer matches it, and cannot have its stale pages kept as if they were still there.
@@ -285,6 +283,19 @@ export function recordsOutput(cacheDir: string, outDir: string): boolean {
     return false;
   }
   return recorded;
+}
+
+/**
+ * Marks an output folder written before outputs were marked (see output-marker.ts) that the cache in
+ * `cacheDir` records as its last output, and records it again as it now is (the mark changes the
+ * folder's identity, so the build stays incremental). Done once, before anything else can happen to the
+ * folder: a patch that fails, or a build that forgets the cache's record, would otherwise leave a
+ * folder that nothing says is a build's, and every later build would refuse it.
+ */
+export function markRecordedOutput(cacheDir: string, outDir: string): void {
+  if (folderContents(outDir).kind !== 'unmarked' || !recordsOutput(cacheDir, outDir)) return;
+  markOutput(outDir);
+  rebindManifest(cacheDir, outDir);
 }
 
 /** After the output folder was put in place by a rename (which changes its identity), records it as the folder the manifest describes. */

@@ -18,6 +18,8 @@ export function markOutput(dir: string): void {
   if (!existsSync(file)) writeFileSync(file, MARKER_TEXT);
 }
 
+const FOLDER_VIEW_FILES = new Set(['.DS_Store', 'Thumbs.db', 'desktop.ini']);
+
 /** What an existing folder holds, as far as replacing it goes. */
 export type FolderContents =
   | { kind: 'absent' | 'empty' | 'marked' }
@@ -34,6 +36,8 @@ export function folderContents(dir: string): FolderContents {
     throw err;
   }
   if (names.includes(OUTPUT_MARKER)) return { kind: 'marked' };
+  // What a file browser leaves in any folder it showed (macOS Finder, Windows Explorer) is nobody's work.
+  names = names.filter((n) => !FOLDER_VIEW_FILES.has(n));
   if (names.length === 0) return { kind: 'empty' };
   names.sort();
   return { kind: 'unmarked', sample: names.slice(0, 3), count: names.length };

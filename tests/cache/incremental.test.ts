@@ -4,8 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { build, type BuildOptions } from '../../src/build.js';
 import { parseConfig } from '../../src/load/config.js';
 import { IncrementalDiskWriter } from '../../src/write/incremental-writer.js';
+import { OutputChangedError } from '../../src/write/writer.js';
 import { writeCorpus } from '../../bench/corpus.js';
-import { fixtures, repoRoot, runCli, snapshotSite, tempDir } from '../helpers.js';
+import { fixtures, repoRoot, runCli, snapshotSite, snapshotTree, tempDir } from '../helpers.js';
 
 /** A copy of the basic fixture and its templates that a test may edit. */
 function workspace() {
@@ -224,6 +225,34 @@ describe('content-hash cache and incremental rebuilds (through the CLI)', () => 
     const changed = w.cached(w.out, extra);
     expect([changed.code, changed.stderr]).toEqual([0, '']);
     expect(snapshotSite(w.out)).toEqual(w.cold(extra));
+  });
+
+  it('a kept page that goes missing while a build runs stops that build (the folder as it was), and the next one makes the whole site', async () => {
+    // Missing before the build starts, a page is simply made again (above); this is the page deleted
+    // after that check, found when the search shard it is in is indexed again and it is read back.
+    const r = parseConfig(readFileSync(path.join(fixtures, 'basic.config.json'), 'utf8'), 'archive.config.json');
+    if (!r.ok) throw new Error(JSON.stringify(r.errors));
+    const root = tempDir();
+    const input = path.join(root, 'in');
+    cpSync(path.join(fixtures, 'basic'), input, { recursive: true });
+    const out = path.join(root, 'dist');
+    const cache = path.join(root, 'cache');
+    const options: BuildOptions = { inputDir: input, templatesDir: path.join(repoRoot, 'templates'), config: r.config, cache: { dir: cache, workers: 0 } };
+    expect((await build(options, new IncrementalDiskWriter(out, cache))).errors).toEqual([]);
+    const storm = path.join(input, 'storm-a.md');
+    writeFileSync(storm, readFileSync(storm, 'utf8').replace('The port closed at noon', 'The port closed at dawn'));
+    const writer = new IncrementalDiskWriter(out, cache);
+    expect(writer.incremental).toBe(true);
+    const gone = '2019/12/31/fireworks-lit-up-the-harbour-at-midnight/index.html';
+    const page = readFileSync(path.join(out, gone), 'utf8');
+    rmSync(path.join(out, gone));
+    const before = snapshotTree(out);
+    await expect(build(options, writer)).rejects.toThrow(new OutputChangedError(path.join(out, gone)));
+    expect(snapshotTree(out)).toEqual(before);
+    const next = new IncrementalDiskWriter(out, cache);
+    expect(next.incremental).toBe(false);
+    expect((await build(options, next)).errors).toEqual([]);
+    expect(readFileSync(path.join(out, gone), 'utf8')).toBe(page);
   });
 
   it("a cache from before the page record was written a line a file is not trusted, and its record is removed", () => {

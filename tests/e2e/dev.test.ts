@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { cpSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -78,6 +78,8 @@ describe('news-archive dev (in headless Chromium)', () => {
     await expect(page.locator('.draft-banner').textContent()).resolves.toContain('Draft');
     await page.goto(siteUrl);
     await expect(page.locator('.draft-label').count()).resolves.toBe(1);
+    // The folder is marked as a build's (output-marker.ts), so a later build or dev session may replace it.
+    expect(readdirSync(path.join(root, 'preview'))).toContain('.news-archive');
   });
 
   it('shows an edited article on the open page without a manual reload, re-parsing only that file', async () => {
