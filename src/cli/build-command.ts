@@ -45,12 +45,12 @@ interface BuildFlags extends ArchiveFlags {
   outGiven: boolean;
 }
 
-/** The cache folder for this output folder (or a throw-away one with `--no-cache`), and the thread count. */
 /** The cache of builds into `--out`: each output folder has its own under `--cache-dir`. */
 function outputCacheDir(flags: BuildFlags): string {
   return path.join(path.resolve(flags.cacheDir), sha256(path.resolve(flags.out)).slice(0, 16));
 }
 
+/** The cache folder for this output folder (or a throw-away one with `--no-cache`), and the thread count. */
 function cacheFor(flags: BuildFlags): { dir: string; workers: number; threshold?: number } {
   const workers = flags.workers === undefined ? defaultWorkers() : Number(flags.workers);
   if (!Number.isInteger(workers) || workers < 0) throw new UsageError('--workers takes a whole number (0 parses on the main thread)');

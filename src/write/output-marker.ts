@@ -5,7 +5,8 @@ import path from 'node:path';
  * A file every output folder this generator writes holds at its top, so a later build knows the
  * folder is its own to replace. A build replaces its output folder whole; without the mark,
  * `--out docs` or `--out public` pointed at a folder of the user's own files deleted them. The same
- * idea as Sphinx's `.buildinfo`. Dot-named: static hosts and `ls` leave it out of sight.
+ * idea as Sphinx's `.buildinfo`. Dot-named, so `ls` and file browsers do not show it; it holds only the
+ * sentence below, so a host that serves it publishes nothing else.
  */
 export const OUTPUT_MARKER = '.news-archive';
 
@@ -22,8 +23,9 @@ const FOLDER_VIEW_FILES = new Set(['.DS_Store', 'Thumbs.db', 'desktop.ini']);
 
 /** What an existing folder holds, as far as replacing it goes. */
 export type FolderContents =
+  /** `empty`: nothing in it, or only what a file browser leaves there (`.DS_Store`). */
   | { kind: 'absent' | 'empty' | 'marked' }
-  /** Entries besides the mark, sorted; `count` is how many there are in all. */
+  /** The first three of its entries (a file browser's own left out), sorted; `count` is how many there are in all. */
   | { kind: 'unmarked'; sample: string[]; count: number };
 
 /** Whether `dir` may be replaced by a build: missing, empty, or marked as an earlier build's output. */

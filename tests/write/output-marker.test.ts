@@ -11,8 +11,12 @@ describe('folderContents', () => {
     const out = path.join(root, 'out');
     mkdirSync(out);
     expect(folderContents(out)).toEqual({ kind: 'empty' });
+    // What macOS Finder leaves in a folder it showed is nobody's work: still empty, and not listed later.
+    writeFileSync(path.join(out, '.DS_Store'), 'x');
+    expect(folderContents(out)).toEqual({ kind: 'empty' });
     for (const name of ['b.txt', 'a.html', 'd', 'c.css']) writeFileSync(path.join(out, name), 'x');
     expect(folderContents(out)).toEqual({ kind: 'unmarked', sample: ['a.html', 'b.txt', 'c.css'], count: 4 });
+    // (`.DS_Store` sorts first, but is not one of the four.)
     markOutput(out);
     expect(folderContents(out)).toEqual({ kind: 'marked' });
   });
