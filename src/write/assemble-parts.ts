@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { copyFileSync, existsSync, linkSync, lstatSync, mkdirSync, realpathSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { folderId, MANIFEST, readManifest, rebindManifest, writeManifest, type Manifest } from './incremental-writer.js';
+import { stagingPrefixOf } from './build-lock.js';
 import { swapIn } from './disk-writer.js';
 import { checkRelativePath } from './writer.js';
 
@@ -41,8 +42,7 @@ export interface Assembled {
 export function assembleParts(outDir: string, parts: readonly string[]): Assembled | { problem: string } {
   const missing = parts.filter((p) => !existsSync(path.join(p, PART_RECORD)));
   if (missing.length > 0) return { problem: `${missing.join(', ')} is not the output folder of a "build --page-shard K/N" run` };
-  const out = path.resolve(outDir);
-  const folder = path.join(path.dirname(out), `.${path.basename(out)}.staging-parts-${process.pid}-${randomBytes(4).toString('hex')}`);
+  const folder = `${stagingPrefixOf(outDir)}parts-${process.pid}-${randomBytes(4).toString('hex')}`;
   const manifest = `${folder}.ndjson`;
   const files = new Map<string, string>();
   const records: Record<string, unknown>[] = [];

@@ -15,8 +15,7 @@ export class DiskWriter implements Writer {
   private done = false;
 
   constructor(readonly outDir: string) {
-    const out = path.resolve(outDir);
-    this.stagingDir = `${stagingPrefixOf(out)}${process.pid}-${randomBytes(4).toString('hex')}`;
+    this.stagingDir = `${stagingPrefixOf(outDir)}${process.pid}-${randomBytes(4).toString('hex')}`;
   }
 
   async write(relativePath: string, data: string | Uint8Array): Promise<void> {
